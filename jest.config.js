@@ -1,0 +1,17 @@
+// Jest runs the TypeScript sources as ES modules (Nest 12 and cel-js are ESM-only),
+// so it needs --experimental-vm-modules (set in the npm scripts) and this mapping
+// from the `.js` suffix that ESM imports carry back to the `.ts` source.
+const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
+const common = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': tsJest },
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

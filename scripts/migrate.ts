@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { loadConfig } from '../src/common/config/config.js';
+import { openDatabase } from '../src/common/database/database.js';
+
+/** `npm run migration:run`: applies pending migrations to DATABASE_URL or the embedded database. */
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await database.dataSource.destroy();
+await database.stopEmbedded();
+console.log('Migrations are up to date.');

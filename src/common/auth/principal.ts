@@ -1,0 +1,21 @@
+import type { Role } from '../../stakeholders/stakeholder-role.entity.js';
+
+/** Who is making a request, as established from the token on every request. */
+export interface Principal {
+  stakeholderId: string;
+  sessionId: string;
+  roles: ReadonlySet<Role>;
+}
+
+/** A steward can do everything a committee member can, who can do everything a member can. */
+const IMPLIED: Record<Role, Role[]> = {
+  STEWARD: ['STEWARD', 'COMMITTEE', 'MEMBER'],
+  COMMITTEE: ['COMMITTEE', 'MEMBER'],
+  MEMBER: ['MEMBER'],
+};
+
+export function hasRole(principal: Principal | null, role: Role): boolean {
+  if (!principal) return false;
+  for (const held of principal.roles) if (IMPLIED[held].includes(role)) return true;
+  return false;
+}

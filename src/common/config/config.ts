@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything Redline reads from the environment, validated once at start-up. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  /** A PostgreSQL server; when absent Redline runs on the embedded database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  /** Lifetime of a sign-in token, in seconds. */
+  tokenTtlSeconds: number;
+  steward: { email: string; password: string } | null;
+  /** The in-browser IDE; on by default outside production. */
+  graphiql: boolean;
+  /** Load the reference definitions and systems when the database has none. */
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/**
+ * Reads and validates the configuration. Collects every problem before failing so
+ * that one start-up attempt tells the operator everything that is wrong.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!NODE_ENVS.includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be one of ${NODE_ENVS.join(', ')} (got "${env.NODE_ENV}")`);
+  }
+
+  const port = parseInteger(env.PORT, 3000, 'PORT', problems, 0, 65535);
+  const tokenTtlSeconds = parseInteger(
+    env.TOKEN_TTL_SECONDS,
+    86400,
+    'TOKEN_TTL_SECONDS',
+    problems,
+    60,
+  );
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const dataDir = resolve(env.DATA_DIR?.trim() || './.data');
+
+  const stewardEmail = env.STEWARD_EMAIL?.trim();
+  const stewardPassword = env.STEWARD_PASSWORD;
+  if (Boolean(stewardEmail) !== Boolean(stewardPassword)) {
+    problems.push('STEWARD_EMAIL and STEWARD_PASSWORD must be set together');
+  }
+  if (stewardPassword !== undefined && stewardPassword.length > 0 && stewardPassword.length < 12) {
+    problems.push('STEWARD_PASSWORD must be at least 12 characters');
+  }
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  } else if (!jwtSecret && nodeEnv === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!jwtSecret) jwtSecret = developmentSecret(dataDir);
+
+  return {
+    nodeEnv,
+    port,
+    databaseUrl,
+    dataDir,
+    jwtSecret,
+    tokenTtlSeconds,
+    steward:
+      stewardEmail && stewardPassword ? { email: stewardEmail, password: stewardPassword } : null,
+    graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : nodeEnv !== 'production',
+    seedOnStart: env.SEED_ON_START ? env.SEED_ON_START === 'true' : true,
+  };
+}
+
+/**
+ * Outside production a signing secret is generated once and kept beside the
+ * embedded database, so tokens survive restarts without any set-up.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function parseInteger(
+  raw: string | undefined,
+  fallback: number,
+  name: string,
+  problems: string[],
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}

@@ -1,0 +1,35 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+export interface DatabaseTarget {
+  url: string;
+  /** Connections in the pool; the embedded database serves one query at a time, so it gets one. */
+  poolSize: number;
+}
+
+/**
+ * The single description of how Redline talks to PostgreSQL, used by the
+ * application, the migration CLI, the seeder and the tests alike. The schema only
+ * ever changes through migrations.
+ */
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not in PGlite.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: ['error', 'warn', 'migration'],
+    poolSize: target.poolSize,
+    extra: { application_name: 'redline' },
+  };
+}

@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options.js';
+import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase } from './embedded.js';
+
+export interface Database {
+  dataSource: DataSource;
+  /** "server" for DATABASE_URL, "embedded" for PGlite. */
+  mode: 'server' | 'embedded';
+  /** Stops the embedded database, if any; the DataSource is destroyed by its owner first. */
+  stopEmbedded(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  /** Embedded data directory; null keeps the embedded database in memory (tests, schema generation). */
+  dataDir: string | null;
+  runMigrations?: boolean;
+  poolSize?: number;
+}
+
+const logger = new Logger('Database');
+
+/**
+ * Opens the database Redline runs on: the server at DATABASE_URL, or the embedded
+ * one. Either way the same migrations are applied before anything else runs.
+ */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir);
+  const url = options.databaseUrl ?? embedded!.url;
+  const dataSource = new DataSource(
+    dataSourceOptions({ url, poolSize: embedded ? EMBEDDED_POOL_SIZE : (options.poolSize ?? 10) }),
+  );
+  try {
+    await dataSource.initialize();
+    if (options.runMigrations !== false) {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s)`);
+    }
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    mode: embedded ? 'embedded' : 'server',
+    stopEmbedded: async () => embedded?.stop(),
+  };
+}

@@ -1,0 +1,87 @@
+import { BadRequestException, HttpException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { AppError, type ErrorCode } from './app-error.js';
+
+const logger = new Logger('Errors');
+
+/** Readable messages for the constraints a client can run into. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  stakeholders_email: 'That email is taken',
+  stakeholders_handle_lower: 'That handle is taken',
+  definitions_slug: 'A definition with that slug exists',
+  ai_systems_slug: 'A system with that slug exists',
+  definition_versions_definition_label: 'That version label exists in this definition',
+  criteria_version_key: 'Two criteria in one version share a key',
+  votes_amendment_voter: 'You have already voted on this amendment',
+  amendments_definition_number: 'That amendment number is taken',
+};
+
+/**
+ * Maps anything thrown while resolving a field to a GraphQL error whose
+ * `extensions.code` is one of the documented codes. Unknown errors are logged
+ * here and reach the client only as a generic INTERNAL_SERVER_ERROR, so no stack
+ * trace or driver message ever leaves the server.
+ */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof AppError) return coded(error.code, error.message, error.details);
+  if (error instanceof GraphQLError) {
+    return error.extensions?.code ? error : coded('BAD_USER_INPUT', error.message);
+  }
+  if (error instanceof BadRequestException) {
+    const response = error.getResponse() as { message?: string | string[] };
+    const messages = Array.isArray(response.message) ? response.message : [error.message];
+    return coded('BAD_USER_INPUT', messages.join('; '), { problems: messages });
+  }
+  if (error instanceof HttpException) {
+    return coded(httpCode(error.getStatus()), error.message);
+  }
+  if (error instanceof QueryFailedError) {
+    const mapped = fromPostgres(error.driverError as PostgresError);
+    if (mapped) return mapped;
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return coded('INTERNAL_SERVER_ERROR', 'Internal server error');
+}
+
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+function fromPostgres(error: PostgresError): GraphQLError | null {
+  switch (error.code) {
+    case '23505': // unique_violation
+      return coded('CONFLICT', messageFor(error.constraint, 'That record already exists'));
+    case '23503': // foreign_key_violation
+      return coded('BAD_USER_INPUT', 'A referenced record does not exist');
+    case '23514': // check_violation
+    case '22P02': // invalid_text_representation (e.g. a malformed uuid)
+      return coded('BAD_USER_INPUT', messageFor(error.constraint, 'A value is not allowed'));
+    case '40001': // serialization_failure
+    case '40P01': // deadlock_detected
+      return coded('CONFLICT', 'Another change got there first; try again');
+    case 'P0001': // raise_exception from Redline's own triggers: their text is meant for users
+      return coded('CONFLICT', error.message ?? 'Refused by the database');
+    default:
+      return null;
+  }
+}
+
+function messageFor(constraint: string | undefined, fallback: string): string {
+  return (constraint && CONSTRAINT_MESSAGES[constraint]) || fallback;
+}
+
+function httpCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 429) return 'TOO_MANY_REQUESTS';
+  return status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+}
+
+function coded(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}

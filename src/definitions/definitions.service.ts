@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { RuleChecker } from '../criteria/rule-checker.js';
+import { badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { VerdictEntity } from '../verdicts/verdict.entity.js';
+import { CriterionEntity } from './criterion.entity.js';
+import { DefinitionVersionEntity } from './definition-version.entity.js';
+import { DEFAULT_POLICY, DefinitionEntity } from './definition.entity.js';
+import type {
+  CreateDefinitionInput,
+  CreateVersionInput,
+  CriterionInput,
+} from './dto/definition.inputs.js';
+
+/** Definitions, their versions and the criteria of draft versions. */
+@Injectable()
+export class DefinitionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: RuleChecker,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<DefinitionEntity[]> {
+    return this.dataSource.getRepository(DefinitionEntity).find({ order: { slug: 'ASC' } });
+  }
+
+  async bySlug(
+    slug: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DefinitionEntity> {
+    const definition = await manager.findOneBy(DefinitionEntity, { slug });
+    if (!definition) throw notFound(`No definition "${slug}"`);
+    return definition;
+  }
+
+  async version(
+    slug: string,
+    label: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DefinitionVersionEntity> {
+    const definition = await this.bySlug(slug, manager);
+    const version = await manager.findOneBy(DefinitionVersionEntity, {
+      definitionId: definition.id,
+      label,
+    });
+    if (!version) throw notFound(`No version "${label}" of "${slug}"`);
+    return version;
+  }
+
+  criteria(
+    versionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CriterionEntity[]> {
+    return manager.find(CriterionEntity, { where: { versionId }, order: { position: 'ASC' } });
+  }
+
+  async createDefinition(actorId: string, input: CreateDefinitionInput): Promise<DefinitionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await manager.save(
+        manager.create(DefinitionEntity, {
+          slug: input.slug,
+          name: input.name.trim(),
+          stewardOrganization: input.stewardOrganization.trim(),
+          description: input.description,
+          levels: input.levels,
+          policy: { ...DEFAULT_POLICY, ...input.policy },
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId,
+        entityType: 'definition',
+        entityId: definition.id,
+        action: 'definition.created',
+        data: { slug: definition.slug },
+      });
+      return definition;
+    });
+  }
+
+  /** A new DRAFT, with a copy of its parent's criteria when it has one. */
+  async createVersion(
+    actorId: string,
+    input: CreateVersionInput,
+  ): Promise<DefinitionVersionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await this.bySlug(input.definition, manager);
+      const parent = input.parent
+        ? await this.version(input.definition, input.parent, manager)
+        : null;
+      const version = await manager.save(
+        manager.create(DefinitionVersionEntity, {
+          definitionId: definition.id,
+          label: input.label,
+          status: 'DRAFT',
+          parentId: parent?.id ?? null,
+          preamble: input.preamble ?? parent?.preamble ?? '',
+        }),
+      );
+      if (parent) {
+        const criteria = await this.criteria(parent.id, manager);
+        await manager.insert(
+          CriterionEntity,
+          criteria.map(({ id: _id, versionId: _v, ...criterion }) => ({
+            ...criterion,
+            versionId: version.id,
+          })),
+        );
+      }
+      await this.audit.record(manager, {
+        actorId,
+        entityType: 'version',
+        entityId: version.id,
+        action: 'version.created',
+        toState: 'DRAFT',
+        data: { definition: definition.slug, label: version.label, parent: parent?.label ?? null },
+      });
+      return version;
+    });
+  }
+
+  /** Adds or replaces a criterion of a DRAFT version, after the engine accepts its rule. */
+  async upsertCriterion(actorId: string, input: CriterionInput): Promise<CriterionEntity> {
+    this.rules.assertValid(input.rule, { key: input.key });
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await this.bySlug(input.definition, manager);
+      if (input.level && !definition.levels.includes(input.level)) {
+        throw badInput(
+          `Level "${input.level}" is not one of ${JSON.stringify(definition.levels)}`,
+          { field: 'level' },
+        );
+      }
+      const version = await this.draft(input.definition, input.version, manager);
+      const existing = await manager.findOneBy(CriterionEntity, {
+        versionId: version.id,
+        key: input.key,
+      });
+      const fields = {
+        component: input.component.trim(),
+        title: input.title.trim(),
+        text: input.text,
+        rule: input.rule,
+        level: input.level ?? null,
+      };
+      let criterion: CriterionEntity;
+      if (existing) {
+        criterion = await manager.save(Object.assign(existing, fields));
+      } else {
+        const [{ next }] = await manager.query(
+          `SELECT coalesce(max(position), 0) + 1 AS next FROM criteria WHERE version_id = $1`,
+          [version.id],
+        );
+        criterion = await manager.save(
+          manager.create(CriterionEntity, {
+            ...fields,
+            key: input.key,
+            versionId: version.id,
+            position: next,
+          }),
+        );
+      }
+      await this.criteriaChanged(
+        manager,
+        actorId,
+        version,
+        existing ? 'criterion.modified' : 'criterion.added',
+        input.key,
+      );
+      return criterion;
+    });
+  }
+
+  async removeCriterion(actorId: string, slug: string, label: string, key: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const version = await this.draft(slug, label, manager);
+      const result = await manager.delete(CriterionEntity, { versionId: version.id, key });
+      if (!result.affected) throw notFound(`No criterion "${key}" in ${slug} ${label}`);
+      await this.criteriaChanged(manager, actorId, version, 'criterion.removed', key);
+    });
+  }
+
+  private async draft(
+    slug: string,
+    label: string,
+    manager: EntityManager,
+  ): Promise<DefinitionVersionEntity> {
+    const version = await this.version(slug, label, manager);
+    // Lock the version so a concurrent ratification cannot interleave with the edit.
+    await manager.query(`SELECT 1 FROM definition_versions WHERE id = $1 FOR UPDATE`, [version.id]);
+    const current = await manager.findOneByOrFail(DefinitionVersionEntity, { id: version.id });
+    if (current.status !== 'DRAFT') {
+      throw conflict(`Version ${label} is ${current.status}; only a DRAFT can be edited`);
+    }
+    return current;
+  }
+
+  /** Computed verdicts of the version no longer hold once its criteria change. */
+  private async criteriaChanged(
+    manager: EntityManager,
+    actorId: string,
+    version: DefinitionVersionEntity,
+    action: string,
+    key: string,
+  ): Promise<void> {
+    await manager.delete(VerdictEntity, { versionId: version.id, source: 'COMPUTED' });
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'version',
+      entityId: version.id,
+      action,
+      data: { key },
+    });
+  }
+}

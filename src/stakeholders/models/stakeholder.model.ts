@@ -1,0 +1,54 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ROLES, type Role } from '../stakeholder-role.entity.js';
+import { SECTORS, type Sector } from '../stakeholder.entity.js';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+
+export const SectorEnum = enumOf(SECTORS);
+export const RoleEnum = enumOf(ROLES);
+registerEnumType(SectorEnum, { name: 'Sector' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'STEWARD implies COMMITTEE, which implies MEMBER',
+});
+
+/** A stakeholder as anyone may see them; the email is shown only to the stakeholder themself. */
+@ObjectType('Stakeholder')
+export class StakeholderModel {
+  @Field()
+  handle: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  organization: string;
+
+  @Field(() => SectorEnum)
+  sector: Sector;
+
+  @Field(() => [RoleEnum])
+  roles: Role[];
+
+  @Field(() => String, { nullable: true, description: 'Only in `me` and AuthPayload' })
+  email: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** Internal id, not exposed; loaders key on it. */
+  id: string;
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`' })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => StakeholderModel)
+  stakeholder: StakeholderModel;
+}

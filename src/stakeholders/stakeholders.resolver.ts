@@ -1,0 +1,98 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Public, RequireRole, SignedIn } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import type { RequestContext } from '../common/graphql/request-context.js';
+import { SignUpInput } from './dto/sign-up.input.js';
+import { AuthPayload, RoleEnum, StakeholderModel } from './models/stakeholder.model.js';
+import type { Role } from './stakeholder-role.entity.js';
+import type { StakeholderEntity } from './stakeholder.entity.js';
+import { StakeholdersService, type SignedIn as SignedInResult } from './stakeholders.service.js';
+
+/** Maps an account to its public shape; the email only when the caller is that stakeholder. */
+export function toStakeholderModel(entity: StakeholderEntity, showEmail = false): StakeholderModel {
+  return Object.assign(new StakeholderModel(), {
+    id: entity.id,
+    handle: entity.handle,
+    displayName: entity.displayName,
+    organization: entity.organization,
+    sector: entity.sector,
+    email: showEmail ? entity.email : null,
+    createdAt: entity.createdAt,
+  });
+}
+
+const toPayload = (result: SignedInResult): AuthPayload => ({
+  token: result.token,
+  expiresAt: result.expiresAt,
+  stakeholder: toStakeholderModel(result.stakeholder, true),
+});
+
+@Resolver(() => StakeholderModel)
+export class StakeholdersResolver {
+  constructor(private readonly stakeholders: StakeholdersService) {}
+
+  @Public()
+  @Query(() => StakeholderModel, {
+    nullable: true,
+    description: 'The signed-in stakeholder, or null',
+  })
+  async me(
+    @CurrentPrincipal() principal: Principal | null,
+    @Context() ctx: RequestContext,
+  ): Promise<StakeholderModel | null> {
+    if (!principal) return null;
+    const entity = await ctx.loaders.stakeholders.byId.load(principal.stakeholderId);
+    return entity ? toStakeholderModel(entity, true) : null;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Creates a MEMBER account and signs it in' })
+  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return toPayload(await this.stakeholders.signUp(input));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  async signIn(
+    @Args('email') email: string,
+    @Args('password') password: string,
+  ): Promise<AuthPayload> {
+    return toPayload(await this.stakeholders.signIn(email, password));
+  }
+
+  @SignedIn()
+  @Mutation(() => Boolean, { description: 'Ends the session the token belongs to' })
+  async signOut(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    await this.stakeholders.signOut(principal.sessionId);
+    return true;
+  }
+
+  @RequireRole('STEWARD')
+  @Mutation(() => StakeholderModel)
+  async grantRole(
+    @CurrentPrincipal() principal: Principal,
+    @Args('handle') handle: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+  ): Promise<StakeholderModel> {
+    return toStakeholderModel(
+      await this.stakeholders.grantRole(principal.stakeholderId, handle, role),
+    );
+  }
+
+  @RequireRole('STEWARD')
+  @Mutation(() => StakeholderModel)
+  async revokeRole(
+    @CurrentPrincipal() principal: Principal,
+    @Args('handle') handle: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+  ): Promise<StakeholderModel> {
+    return toStakeholderModel(
+      await this.stakeholders.revokeRole(principal.stakeholderId, handle, role),
+    );
+  }
+
+  @ResolveField(() => [RoleEnum])
+  roles(@Parent() stakeholder: StakeholderModel, @Context() ctx: RequestContext): Promise<Role[]> {
+    return ctx.loaders.stakeholders.roles.load(stakeholder.id);
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsObject,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
+import { SLUG } from '../../definitions/dto/definition.inputs.js';
+
+@InputType()
+export class EvidenceInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  label: string;
+
+  @Field()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+}
+
+@InputType()
+export class UpsertSystemInput {
+  @Field()
+  @Matches(SLUG, { message: 'slug must be lower-case words joined by -' })
+  @MaxLength(80)
+  slug: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  developer: string;
+
+  @Field(() => GraphQLJSON, { description: 'Facts per the facts schema; unknown keys are refused' })
+  @IsObject()
+  facts: Record<string, unknown>;
+
+  @Field(() => [EvidenceInput], { defaultValue: [] })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceInput)
+  evidence: EvidenceInput[];
+}

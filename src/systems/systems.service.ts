@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { FactsValidationError, validateFacts } from '../criteria/engine/index.js';
+import { badInput, notFound } from '../common/errors/app-error.js';
+import { AiSystemEntity } from './ai-system.entity.js';
+import type { UpsertSystemInput } from './dto/upsert-system.input.js';
+import { FactRevisionEntity } from './fact-revision.entity.js';
+import { SystemsRepository, type SystemWithFacts } from './systems.repository.js';
+
+@Injectable()
+export class SystemsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly systems: SystemsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async bySlug(slug: string): Promise<SystemWithFacts> {
+    const system = await this.systems.bySlug(slug);
+    if (!system) throw notFound(`No system "${slug}"`);
+    return system;
+  }
+
+  /**
+   * Creates the system or updates its name and developer, and always records the
+   * facts as a new revision: earlier facts, and the verdicts computed from them,
+   * stay readable.
+   */
+  async upsert(actorId: string | null, input: UpsertSystemInput): Promise<SystemWithFacts> {
+    let facts;
+    try {
+      facts = validateFacts(input.facts);
+    } catch (error) {
+      if (error instanceof FactsValidationError) {
+        throw badInput(`facts: ${error.message}`, { field: 'facts', path: error.path });
+      }
+      throw error;
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      // Insert-or-lock in one statement, so concurrent upserts of one slug serialise on the row.
+      const [row]: Array<{ id: string; current_revision: number; inserted: boolean }> =
+        await manager.query(
+          `INSERT INTO ai_systems (slug, name, developer) VALUES ($1, $2, $3)
+         ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, developer = EXCLUDED.developer, updated_at = now()
+         RETURNING id, current_revision, (xmax = 0) AS inserted`,
+          [input.slug, input.name.trim(), input.developer.trim()],
+        );
+      const revision = row.current_revision + 1;
+      await manager.insert(FactRevisionEntity, {
+        systemId: row.id,
+        revision,
+        facts,
+        evidence: input.evidence.map(({ label, url }) => ({ label, url })),
+        recordedById: actorId,
+      });
+      await manager.update(AiSystemEntity, { id: row.id }, { currentRevision: revision });
+      await this.audit.record(manager, {
+        actorId,
+        entityType: 'system',
+        entityId: row.id,
+        action: row.inserted ? 'system.created' : 'system.facts-revised',
+        data: { slug: input.slug, revision },
+      });
+      return row.id;
+    });
+    const [system] = await this.systems.byIds([id]);
+    return system;
+  }
+}

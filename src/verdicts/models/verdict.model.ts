@@ -1,0 +1,63 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { Outcome } from '../../criteria/engine/index.js';
+import type { VerdictSource } from '../verdict.entity.js';
+
+export const OutcomeEnum = { PASS: 'PASS', FAIL: 'FAIL', UNKNOWN: 'UNKNOWN' } as const;
+export const VerdictSourceEnum = { COMPUTED: 'COMPUTED', ASSESSED: 'ASSESSED' } as const;
+registerEnumType(OutcomeEnum, {
+  name: 'Outcome',
+  description: 'UNKNOWN when a fact a rule needs is missing',
+});
+registerEnumType(VerdictSourceEnum, {
+  name: 'VerdictSource',
+  description: 'COMPUTED by the criteria engine, or ASSESSED (recorded by a stakeholder)',
+});
+
+@ObjectType('CriterionResult')
+export class CriterionResultModel {
+  @Field()
+  key: string;
+
+  @Field(() => OutcomeEnum)
+  outcome: Outcome;
+
+  @Field()
+  explanation: string;
+}
+
+@ObjectType('Verdict')
+export class VerdictModel {
+  @Field(() => OutcomeEnum)
+  outcome: Outcome;
+
+  @Field(() => VerdictSourceEnum)
+  source: VerdictSource;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tiered definitions: the highest level reached',
+  })
+  level: string | null;
+
+  @Field(() => [CriterionResultModel], {
+    description: 'Empty for an assessment recorded without them',
+  })
+  criteria: CriterionResultModel[];
+
+  @Field()
+  notes: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organisation that made an ASSESSED verdict',
+  })
+  assessedBy: string | null;
+
+  @Field()
+  recordedAt: Date;
+
+  systemId: string;
+  factRevisionId: string | null;
+  versionId: string;
+  recordedById: string | null;
+}

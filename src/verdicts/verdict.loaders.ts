@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
+import type { SystemWithFacts } from '../systems/systems.repository.js';
+import type { VerdictSource, VerdictEntity } from './verdict.entity.js';
+import { VerdictsService } from './verdicts.service.js';
+
+export interface VerdictKey {
+  version: DefinitionVersionEntity;
+  source: VerdictSource;
+  system: Pick<SystemWithFacts, 'id' | 'factRevisionId' | 'facts'>;
+}
+
+/** Batches verdict look-ups of many systems into one pass per (version, source). */
+@Injectable()
+export class VerdictLoaders {
+  constructor(private readonly verdicts: VerdictsService) {}
+
+  create() {
+    return {
+      verdict: new DataLoader<VerdictKey, VerdictEntity | null, string>(
+        async (keys) => {
+          const groups = new Map<string, VerdictKey[]>();
+          for (const key of keys) {
+            const group = `${key.version.id}|${key.source}`;
+            groups.set(group, [...(groups.get(group) ?? []), key]);
+          }
+          const found = new Map<string, VerdictEntity>();
+          for (const group of groups.values()) {
+            const { version, source } = group[0];
+            const systems = group.map((key) => key.system as SystemWithFacts);
+            const verdicts =
+              source === 'COMPUTED'
+                ? await this.verdicts.computed(version, systems)
+                : await this.verdicts.assessed(
+                    version.id,
+                    systems.map((s) => s.id),
+                  );
+            for (const [systemId, verdict] of verdicts)
+              found.set(`${version.id}|${source}|${systemId}`, verdict);
+          }
+          return keys.map((key) => found.get(cacheKey(key)) ?? null);
+        },
+        { cacheKeyFn: cacheKey },
+      ),
+    };
+  }
+}
+
+const cacheKey = (key: VerdictKey) => `${key.version.id}|${key.source}|${key.system.id}`;

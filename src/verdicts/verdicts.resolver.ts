@@ -1,0 +1,119 @@
+import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, RequireRole } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { notFound } from '../common/errors/app-error.js';
+import type { RequestContext } from '../common/graphql/request-context.js';
+import { versionKey } from '../definitions/definition.loaders.js';
+import { toVersionModel } from '../definitions/mappers.js';
+import { DefinitionVersionModel } from '../definitions/models/definition.model.js';
+import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
+import { toSystemModel } from '../systems/mappers.js';
+import { AiSystemModel } from '../systems/models/ai-system.model.js';
+import { SystemsRepository } from '../systems/systems.repository.js';
+import { RecordVerdictInput } from './dto/record-verdict.input.js';
+import { toVerdictModel } from './mappers.js';
+import { VerdictModel, VerdictSourceEnum } from './models/verdict.model.js';
+import type { VerdictSource } from './verdict.entity.js';
+import { VerdictsService } from './verdicts.service.js';
+
+const sourceArg = {
+  type: () => VerdictSourceEnum,
+  defaultValue: 'COMPUTED' as VerdictSource,
+  description: 'COMPUTED from the current facts, or the ASSESSED verdict on record',
+};
+
+@Resolver(() => VerdictModel)
+export class VerdictsResolver {
+  constructor(private readonly verdicts: VerdictsService) {}
+
+  @RequireRole('STEWARD')
+  @Mutation(() => VerdictModel, {
+    description: 'Records (or replaces) an assessment of a system against a version',
+  })
+  async recordVerdict(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: RecordVerdictInput,
+  ): Promise<VerdictModel> {
+    return toVerdictModel(await this.verdicts.record(principal.stakeholderId, input));
+  }
+
+  @ResolveField(() => AiSystemModel)
+  async system(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
+    return toSystemModel((await ctx.loaders.systems.byId.load(verdict.systemId))!);
+  }
+
+  @ResolveField(() => DefinitionVersionModel)
+  async version(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
+    return toVersionModel((await ctx.loaders.definitions.versionById.load(verdict.versionId))!);
+  }
+
+  @ResolveField(() => StakeholderModel, {
+    nullable: true,
+    description: 'The account that recorded an assessment',
+  })
+  async recordedBy(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
+    if (!verdict.recordedById) return null;
+    const stakeholder = await ctx.loaders.stakeholders.byId.load(verdict.recordedById);
+    return stakeholder ? toStakeholderModel(stakeholder) : null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'The fact revision the verdict used' })
+  async factRevision(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
+    if (!verdict.factRevisionId) return null;
+    return (
+      (await ctx.loaders.systems.factRevisionById.load(verdict.factRevisionId))?.revision ?? null
+    );
+  }
+}
+
+@Resolver(() => AiSystemModel)
+export class SystemVerdictResolver {
+  @ResolveField(() => VerdictModel, {
+    nullable: true,
+    description: 'Null when no ASSESSED verdict is on record',
+  })
+  async verdict(
+    @Parent() system: AiSystemModel,
+    @Context() ctx: RequestContext,
+    @Args('definition') definition: string,
+    @Args('version') label: string,
+    @Args('source', sourceArg) source: VerdictSource,
+  ): Promise<VerdictModel | null> {
+    const version = await ctx.loaders.definitions.versionByLabel.load(
+      versionKey(definition, label),
+    );
+    if (!version) throw notFound(`No version "${label}" of "${definition}"`);
+    const verdict = await ctx.loaders.verdicts.verdict.load({ version, source, system });
+    return verdict ? toVerdictModel(verdict) : null;
+  }
+}
+
+@Resolver(() => DefinitionVersionModel)
+export class VersionVerdictsResolver {
+  constructor(
+    private readonly service: VerdictsService,
+    private readonly systems: SystemsRepository,
+  ) {}
+
+  @ResolveField(() => [VerdictModel], { description: 'One per system, in system slug order' })
+  async verdicts(
+    @Parent() versionModel: DefinitionVersionModel,
+    @Context() ctx: RequestContext,
+    @Args('source', sourceArg) source: VerdictSource,
+  ): Promise<VerdictModel[]> {
+    const version = (await ctx.loaders.definitions.versionById.load(versionModel.id))!;
+    const systems = await this.systems.all();
+    const verdicts =
+      source === 'COMPUTED'
+        ? await this.service.computed(version, systems)
+        : await this.service.assessed(
+            version.id,
+            systems.map((s) => s.id),
+          );
+    return systems.flatMap((system) => {
+      const verdict = verdicts.get(system.id);
+      return verdict ? [toVerdictModel(verdict)] : [];
+    });
+  }
+}
