@@ -21,6 +21,7 @@ describe('wordDiff', () => {
     expect(words('REMOVED')).toBe('sufficiently detailed');
     expect(words('ADDED')).toBe('complete');
     expect(words('EQUAL')).toContain('description of the data');
+    expect(segments.filter((s) => s.kind === 'REMOVED')).toHaveLength(1);
   });
 
   it('can spell both texts back exactly from the segments', () => {
@@ -29,6 +30,16 @@ describe('wordDiff', () => {
     const segments = wordDiff(before, after);
     expect(spell(segments, 'ADDED')).toBe(before);
     expect(spell(segments, 'REMOVED')).toBe(after);
+  });
+
+  it('reads a run of changed words as one replaced phrase', () => {
+    const segments = wordDiff('keep one two three keep', 'keep four five six keep');
+    expect(segments).toEqual([
+      { kind: 'EQUAL', text: 'keep ' },
+      { kind: 'REMOVED', text: 'one two three' },
+      { kind: 'ADDED', text: 'four five six' },
+      { kind: 'EQUAL', text: ' keep' },
+    ]);
   });
 
   it('gives one EQUAL segment for identical texts', () => {

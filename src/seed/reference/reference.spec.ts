@@ -175,7 +175,6 @@ describe('Reference systems', () => {
       v10: evaluate('osaid', '1.0', s).outcome,
       mof: evaluate('mof', '1.0', s).level,
     }));
-    console.table(rows);
     for (const { system, ...row } of rows) expect(row).toEqual(EXPECTED[system]);
   });
 });

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/common/config/config.js';
+import { openDatabase, type Database } from '../../src/common/database/database.js';
+import { seedReferenceData } from '../../src/seed/seeder.js';
+
+export const STEWARD = { email: 'steward@redline.test', password: 'steward-password-1' };
+
+export interface TestApp {
+  url: string;
+  dataSource: DataSource;
+  /** Runs SQL directly, as an operator with psql would. */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Redline over HTTP on a database of its own: a fresh PostgreSQL database
+ * on the server at DATABASE_URL when it is set, else a fresh in-memory embedded
+ * database. Either way the real migrations run and the reference data is loaded.
+ */
+export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+  const server = process.env.DATABASE_URL
+    ? await createServerDatabase(process.env.DATABASE_URL)
+    : null;
+  let database: Database;
+  try {
+    database = await openDatabase({
+      databaseUrl: server?.url ?? null,
+      dataDir: null,
+      poolSize: 10,
+    });
+  } catch (error) {
+    await server?.drop();
+    throw error;
+  }
+  if (options.seed !== false) await seedReferenceData(database.dataSource);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    STEWARD_EMAIL: STEWARD.email,
+    STEWARD_PASSWORD: STEWARD.password,
+  });
+  const app: NestFastifyApplication = await createApp(config, database, ['error', 'warn']);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/graphql`,
+    dataSource: database.dataSource,
+    sql: (query, params) => database.dataSource.query(query, params),
+    async close() {
+      await app.close();
+      await database.stopEmbedded();
+      await server?.drop();
+    },
+  };
+}
+
+/** A uniquely named database on the server, dropped again after the suite. */
+async function createServerDatabase(
+  adminUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `redline_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
