@@ -37,12 +37,7 @@ describe('verdictChanges', () => {
       ['s1', side('FAIL', result('a', 'FAIL'))],
       ['s2', side('FAIL', result('a', 'FAIL'))],
     ]);
-    const changes = verdictChanges(
-      ['s1', 's2'],
-      before,
-      after,
-      new Map([['s1', 'PASS']]),
-    );
+    const changes = verdictChanges(['s1', 's2'], before, after, new Map([['s1', 'PASS']]));
     expect(changes).toEqual([
       { systemId: 's1', recorded: 'PASS', before: 'PASS', after: 'FAIL', decidedBy: ['a'] },
     ]);

@@ -12,6 +12,7 @@ export const STEWARD = { email: 'steward@redline.test', password: 'steward-passw
 
 export interface TestApp {
   url: string;
+  nest: NestFastifyApplication;
   dataSource: DataSource;
   /** Runs SQL directly, as an operator with psql would. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
@@ -51,6 +52,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
   if (!address || typeof address === 'string') throw new Error('no port');
   return {
     url: `http://127.0.0.1:${address.port}/graphql`,
+    nest: app,
     dataSource: database.dataSource,
     sql: (query, params) => database.dataSource.query(query, params),
     async close() {

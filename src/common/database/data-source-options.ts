@@ -28,7 +28,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error', 'warn', 'migration'],
+    // Not 'error': TypeORM would log the parameters of a failed query, which can hold
+    // password hashes or personal data. Unexpected failures are logged by the error filter.
+    logging: ['warn', 'migration'],
     poolSize: target.poolSize,
     extra: { application_name: 'redline' },
   };

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench` (after the build): the criteria-engine bench, then the embedded start-up
+ * bench, in one run; writes bench/results.json and prints every figure beside its limit.
+ */
+import { readFileSync } from 'node:fs';
+import { run as runEngine } from './engine.bench.js';
+import { writeResults, type BenchRecord } from './results.js';
+import { run as runStartup } from './startup.bench.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+
+  console.log('== criteria engine ==\n');
+  const disagreements = runEngine();
+  console.log('\n== embedded start-up ==\n');
+  await runStartup();
+
+  const file = writeResults();
+  const records = JSON.parse(readFileSync(file, 'utf8')) as BenchRecord[];
+  console.log(`\n== summary: ${file} ==\n`);
+  console.table(
+    records.map((entry) => ({
+      name: entry.name,
+      value: entry.value,
+      unit: entry.unit,
+      limit: entry.limit ?? '',
+      ratio: entry.ratio === null ? '' : entry.ratio.toFixed(2),
+    })),
+  );
+  const over = records.filter((entry) => entry.ratio !== null && entry.ratio > 1);
+  console.log(
+    over.length === 0
+      ? 'every figure with a limit is within it'
+      : `OVER the limit: ${over.map((entry) => entry.name).join(', ')}`,
+  );
+  console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (disagreements > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
