@@ -30,7 +30,7 @@ function declaredAccess(app: TestApp): Map<string, { type: string; access: Acces
       const instance = wrapper.instance as object | undefined;
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
-      const classAccess = Reflect.getMetadata(ACCESS_KEY, prototype.constructor as object) as
+      const classAccess = Reflect.getMetadata(ACCESS_KEY, prototype.constructor) as
         Access | undefined;
       for (const name of Object.getOwnPropertyNames(prototype)) {
         // Read descriptors, not values: some providers have getters on their prototype.
