@@ -15,6 +15,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { CriteriaModule } from './criteria/criteria.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { DiffModule } from './diff/diff.module.js';
+import { EventsModule } from './events/events.module.js';
 import { StakeholdersModule } from './stakeholders/stakeholders.module.js';
 import { SystemsModule } from './systems/systems.module.js';
 import { VerdictsModule } from './verdicts/verdicts.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
           useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
         }),
         AuditModule,
+        EventsModule,
         CriteriaModule,
         StakeholdersModule,
         DefinitionsModule,

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/common/config/config.js';
+import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { openDatabase, type Database } from '../../src/common/database/database.js';
 import { seedReferenceData } from '../../src/seed/seeder.js';
 
@@ -14,6 +14,10 @@ export interface TestApp {
   url: string;
   nest: NestFastifyApplication;
   dataSource: DataSource;
+  /** What a second server on the same database needs (see second-instance.ts). */
+  config: AppConfig;
+  /** The test database on the server at DATABASE_URL; null for the embedded one. */
+  databaseUrl: string | null;
   /** Runs SQL directly, as an operator with psql would. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -54,6 +58,8 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     url: `http://127.0.0.1:${address.port}/graphql`,
     nest: app,
     dataSource: database.dataSource,
+    config,
+    databaseUrl: server?.url ?? null,
     sql: (query, params) => database.dataSource.query(query, params),
     async close() {
       await app.close();

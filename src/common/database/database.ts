@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
-import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase } from './embedded.js';
+import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -9,6 +9,11 @@ export interface Database {
   mode: 'server' | 'embedded';
   /** Stops the embedded database, if any; the DataSource is destroyed by its owner first. */
   stopEmbedded(): Promise<void>;
+  /**
+   * Embedded mode: NOTIFY delivery, which PGlite cannot give a LISTENing client
+   * (see embedded.ts). null on a server, where a dedicated connection LISTENs.
+   */
+  listen: EmbeddedDatabase['listen'] | null;
 }
 
 export interface OpenOptions {
@@ -20,6 +25,11 @@ export interface OpenOptions {
 }
 
 const logger = new Logger('Database');
+
+/** Each open Database by its DataSource: Nest providers are given only the DataSource. */
+const opened = new WeakMap<DataSource, Database>();
+
+export const databaseOf = (dataSource: DataSource): Database | undefined => opened.get(dataSource);
 
 /**
  * Opens the database Redline runs on: the server at DATABASE_URL, or the embedded
@@ -42,9 +52,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     await embedded?.stop();
     throw error;
   }
-  return {
+  const database: Database = {
     dataSource,
     mode: embedded ? 'embedded' : 'server',
     stopEmbedded: async () => embedded?.stop(),
+    listen: embedded ? embedded.listen : null,
   };
+  opened.set(dataSource, database);
+  return database;
 }

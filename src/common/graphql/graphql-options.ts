@@ -29,5 +29,23 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
       reply,
       loaders: loaders.create(),
     }),
+    // WebSocket subscriptions (graphql-transport-ws, or the older graphql-ws) on /graphql.
+    subscription: {
+      // The guard reads the token from ctx.req.headers, as on HTTP. Mercurius copies
+      // the connection_init payload (a client's `connectionParams`) into the upgrade
+      // request's headers without overriding any it has, so either place works.
+      context: (_socket, req) => ({ req, loaders: loaders.create() }),
+      onConnect: ({ payload }) => {
+        lowerCaseHeaderNames(payload?.headers ?? payload);
+        return true;
+      },
+    },
   };
+}
+
+/** Clients send `{ Authorization: … }` as often as `{ authorization: … }`; headers are lower case. */
+function lowerCaseHeaderNames(headers: unknown): void {
+  if (typeof headers !== 'object' || headers === null) return;
+  const named = headers as Record<string, unknown>;
+  for (const [name, value] of Object.entries(named)) named[name.toLowerCase()] ??= value;
 }
