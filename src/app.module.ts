@@ -11,6 +11,7 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { LoadersFactory } from './common/graphql/loaders.js';
 import { LoadersModule } from './common/graphql/loaders.module.js';
+import { AmendmentsModule } from './amendments/amendments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CriteriaModule } from './criteria/criteria.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         SystemsModule,
         VerdictsModule,
         DiffModule,
+        AmendmentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -20,6 +20,22 @@ const POLICY: Record<string, Access> = {
   removeCriterion: { kind: 'role', role: 'STEWARD' },
   upsertSystem: { kind: 'role', role: 'STEWARD' },
   recordVerdict: { kind: 'role', role: 'STEWARD' },
+  proposeAmendment: { kind: 'signed-in' },
+  // The proposer only (withdraw: or a steward); checked against the amendment in the service.
+  reviseAmendment: { kind: 'signed-in' },
+  withdrawAmendment: { kind: 'signed-in' },
+  openComments: { kind: 'role', role: 'STEWARD' },
+  openVoting: { kind: 'role', role: 'STEWARD' },
+  closeVoting: { kind: 'role', role: 'STEWARD' },
+  addComment: { kind: 'signed-in' },
+  // The author only; checked in the service.
+  editComment: { kind: 'signed-in' },
+  hideComment: { kind: 'role', role: 'STEWARD' },
+  castVote: { kind: 'role', role: 'COMMITTEE' },
+  raiseConcern: { kind: 'role', role: 'COMMITTEE' },
+  // The member who raised it or a steward; checked in the service.
+  resolveConcern: { kind: 'role', role: 'COMMITTEE' },
+  ratifyVersion: { kind: 'role', role: 'STEWARD' },
 };
 
 /** Every Query/Mutation handler in the running application, with its declared access. */

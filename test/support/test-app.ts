@@ -20,6 +20,8 @@ export interface TestApp {
   databaseUrl: string | null;
   /** Runs SQL directly, as an operator with psql would. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** How many SQL statements reach PostgreSQL while `work` runs (this process only). */
+  countQueries(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     STEWARD_EMAIL: STEWARD.email,
     STEWARD_PASSWORD: STEWARD.password,
+    DEADLINE_SWEEP_MS: '200',
   });
   const app: NestFastifyApplication = await createApp(config, database, ['error', 'warn']);
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -61,6 +64,22 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     config,
     databaseUrl: server?.url ?? null,
     sql: (query, params) => database.dataSource.query(query, params),
+    async countQueries(work) {
+      // Wrapped and restored as is, and always called with its own `this`.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      const original = pg.Client.prototype.query;
+      let count = 0;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        count++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        await work();
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+      return count;
+    },
     async close() {
       await app.close();
       await database.stopEmbedded();

@@ -19,3 +19,8 @@ export function hasRole(principal: Principal | null, role: Role): boolean {
   for (const held of principal.roles) if (IMPLIED[held].includes(role)) return true;
   return false;
 }
+
+/** The roles whose holders have `role`: e.g. COMMITTEE is held by committee members and stewards. */
+export function rolesImplying(role: Role): Role[] {
+  return (Object.keys(IMPLIED) as Role[]).filter((held) => IMPLIED[held].includes(role));
+}

@@ -17,6 +17,8 @@ export interface AppConfig {
   graphiql: boolean;
   /** Load the reference definitions and systems when the database has none. */
   seedOnStart: boolean;
+  /** How often voting deadlines are checked, in milliseconds. */
+  deadlineSweepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const port = parseInteger(env.PORT, 3000, 'PORT', problems, 0, 65535);
+  const deadlineSweepMs = parseInteger(
+    env.DEADLINE_SWEEP_MS,
+    5000,
+    'DEADLINE_SWEEP_MS',
+    problems,
+    50,
+  );
   const tokenTtlSeconds = parseInteger(
     env.TOKEN_TTL_SECONDS,
     86400,
@@ -84,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       stewardEmail && stewardPassword ? { email: stewardEmail, password: stewardPassword } : null,
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : nodeEnv !== 'production',
     seedOnStart: env.SEED_ON_START ? env.SEED_ON_START === 'true' : true,
+    deadlineSweepMs,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AmendmentsModule } from '../../amendments/amendments.module.js';
 import { DefinitionsModule } from '../../definitions/definitions.module.js';
 import { StakeholdersModule } from '../../stakeholders/stakeholders.module.js';
 import { SystemsModule } from '../../systems/systems.module.js';
@@ -6,7 +7,7 @@ import { VerdictsModule } from '../../verdicts/verdicts.module.js';
 import { LoadersFactory } from './loaders.js';
 
 @Module({
-  imports: [DefinitionsModule, StakeholdersModule, SystemsModule, VerdictsModule],
+  imports: [AmendmentsModule, DefinitionsModule, StakeholdersModule, SystemsModule, VerdictsModule],
   providers: [LoadersFactory],
   exports: [LoadersFactory],
 })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AmendmentLoaders } from '../../amendments/amendment.loaders.js';
 import { DefinitionLoaders } from '../../definitions/definition.loaders.js';
 import { StakeholderLoaders } from '../../stakeholders/stakeholder.loaders.js';
 import { SystemLoaders } from '../../systems/system.loaders.js';
@@ -6,6 +7,7 @@ import { VerdictLoaders } from '../../verdicts/verdict.loaders.js';
 
 /** Every per-request DataLoader, grouped by feature. A new set is made for each request. */
 export interface Loaders {
+  amendments: ReturnType<AmendmentLoaders['create']>;
   definitions: ReturnType<DefinitionLoaders['create']>;
   stakeholders: ReturnType<StakeholderLoaders['create']>;
   systems: ReturnType<SystemLoaders['create']>;
@@ -15,6 +17,7 @@ export interface Loaders {
 @Injectable()
 export class LoadersFactory {
   constructor(
+    private readonly amendments: AmendmentLoaders,
     private readonly definitions: DefinitionLoaders,
     private readonly stakeholders: StakeholderLoaders,
     private readonly systems: SystemLoaders,
@@ -23,6 +26,7 @@ export class LoadersFactory {
 
   create(): Loaders {
     return {
+      amendments: this.amendments.create(),
       definitions: this.definitions.create(),
       stakeholders: this.stakeholders.create(),
       systems: this.systems.create(),

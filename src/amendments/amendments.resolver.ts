@@ -1,0 +1,222 @@
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CurrentPrincipal, Public, RequireRole, SignedIn } from '../common/auth/decorators.js';
+import { hasRole, type Principal } from '../common/auth/principal.js';
+import type { RequestContext } from '../common/graphql/request-context.js';
+import { decodeCursor, toConnection } from '../common/pagination/connection.js';
+import { toDefinitionModel, toVersionModel } from '../definitions/mappers.js';
+import { DefinitionModel, DefinitionVersionModel } from '../definitions/models/definition.model.js';
+import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
+import { revisionKey } from './amendment.loaders.js';
+import { locate } from './amendment-lookup.js';
+import { AmendmentsService } from './amendments.service.js';
+import {
+  AmendmentsArgs,
+  ProposeAmendmentInput,
+  ReviseAmendmentInput,
+} from './dto/amendment.inputs.js';
+import {
+  toAmendmentModel,
+  toAuditEntryModel,
+  toChangeModel,
+  toCommentModel,
+  toConcernModel,
+  toVoteModel,
+} from './mappers.js';
+import {
+  AmendmentChangeModel,
+  AmendmentConnection,
+  AmendmentModel,
+  AuditEntryModel,
+  TallyModel,
+} from './models/amendment.model.js';
+import { CommentModel, ConcernModel, VoteModel } from './models/participation.model.js';
+import { tally } from './tally.js';
+
+const number = { type: () => Int };
+
+@Resolver(() => AmendmentModel)
+export class AmendmentsResolver {
+  constructor(
+    private readonly service: AmendmentsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @Query(() => AmendmentModel, { description: 'NOT_FOUND when there is no such amendment' })
+  async amendment(@Args('definition') definition: string, @Args('number', number) n: number) {
+    return toAmendmentModel((await locate(this.dataSource.manager, definition, n)).amendment);
+  }
+
+  @Public()
+  @Query(() => AmendmentConnection, { description: 'Amendments of a definition in number order' })
+  async amendments(@Args() { definition: slug, status, first, after }: AmendmentsArgs) {
+    const afterNumber = after ? Number(decodeCursor(after)) || 0 : 0;
+    const { rows, total } = await this.service.page(slug, status ?? null, afterNumber, first + 1);
+    return toConnection(rows, first, total, (row) => String(row.number), toAmendmentModel);
+  }
+
+  @SignedIn()
+  @Mutation(() => AmendmentModel, { description: 'Any signed-in stakeholder; starts as DRAFT' })
+  async proposeAmendment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ProposeAmendmentInput,
+  ) {
+    return toAmendmentModel(await this.service.propose(principal.stakeholderId, input));
+  }
+
+  @SignedIn()
+  @Mutation(() => AmendmentModel, {
+    description: 'The proposer, while DRAFT or OPEN; a stale expectedRevision is a CONFLICT',
+  })
+  async reviseAmendment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('definition') definition: string,
+    @Args('number', number) n: number,
+    @Args('input') input: ReviseAmendmentInput,
+  ) {
+    return toAmendmentModel(
+      await this.service.revise(principal.stakeholderId, definition, n, input),
+    );
+  }
+
+  @SignedIn()
+  @Mutation(() => AmendmentModel, { description: 'The proposer or a steward, from DRAFT or OPEN' })
+  async withdrawAmendment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('definition') definition: string,
+    @Args('number', number) n: number,
+  ) {
+    const steward = hasRole(principal, 'STEWARD');
+    return toAmendmentModel(
+      await this.service.withdraw(principal.stakeholderId, steward, definition, n),
+    );
+  }
+
+  @RequireRole('STEWARD')
+  @Mutation(() => AmendmentModel, {
+    description: 'DRAFT → OPEN; closesAt defaults to the policy’s comment period',
+  })
+  async openComments(
+    @CurrentPrincipal() principal: Principal,
+    @Args('definition') definition: string,
+    @Args('number', number) n: number,
+    @Args('closesAt', { type: () => Date, nullable: true }) closesAt?: Date | null,
+  ) {
+    return toAmendmentModel(
+      await this.service.openComments(principal.stakeholderId, definition, n, closesAt ?? null),
+    );
+  }
+
+  @RequireRole('STEWARD')
+  @Mutation(() => AmendmentModel, {
+    description: 'DRAFT or OPEN → VOTING; voting closes by itself at closesAt',
+  })
+  async openVoting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('definition') definition: string,
+    @Args('number', number) n: number,
+    @Args('closesAt', { type: () => Date, nullable: true }) closesAt?: Date | null,
+  ) {
+    return toAmendmentModel(
+      await this.service.openVoting(principal.stakeholderId, definition, n, closesAt ?? null),
+    );
+  }
+
+  @RequireRole('STEWARD')
+  @Mutation(() => AmendmentModel, { description: 'VOTING → ACCEPTED or REJECTED by the tally' })
+  async closeVoting(
+    @CurrentPrincipal() principal: Principal,
+    @Args('definition') definition: string,
+    @Args('number', number) n: number,
+  ) {
+    return toAmendmentModel(await this.service.closeVoting(principal.stakeholderId, definition, n));
+  }
+
+  @ResolveField(() => DefinitionModel)
+  async definition(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return toDefinitionModel((await ctx.loaders.definitions.definitionById.load(a.definitionId))!);
+  }
+
+  @ResolveField(() => DefinitionVersionModel)
+  async baseVersion(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return toVersionModel((await ctx.loaders.definitions.versionById.load(a.baseVersionId))!);
+  }
+
+  @ResolveField(() => DefinitionVersionModel, {
+    nullable: true,
+    description: 'The version it was merged into',
+  })
+  async mergedInto(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    if (!a.mergedIntoId) return null;
+    return toVersionModel((await ctx.loaders.definitions.versionById.load(a.mergedIntoId))!);
+  }
+
+  @ResolveField(() => StakeholderModel)
+  async proposer(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return toStakeholderModel((await ctx.loaders.stakeholders.byId.load(a.proposerId))!);
+  }
+
+  @ResolveField(() => [AmendmentChangeModel], {
+    description: 'The changes of the current revision',
+  })
+  async changes(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.amendments.changes.load(revisionKey(a.id, a.revision))).map(
+      toChangeModel,
+    );
+  }
+
+  @ResolveField(() => [CommentModel], { description: 'Oldest first; replies carry parentId' })
+  async comments(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.amendments.comments.load(a.id)).map(toCommentModel);
+  }
+
+  @ResolveField(() => [VoteModel])
+  async votes(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.amendments.votes.load(a.id)).map((vote) =>
+      toVoteModel(vote, a.revision),
+    );
+  }
+
+  @ResolveField(() => [ConcernModel])
+  async concerns(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.amendments.concerns.load(a.id)).map(toConcernModel);
+  }
+
+  @ResolveField(() => TallyModel, {
+    description: 'The vote under the definition’s policy, and why it passes or not',
+  })
+  async tally(@Parent() a: AmendmentModel, @Context() ctx: RequestContext): Promise<TallyModel> {
+    const definition = (await ctx.loaders.definitions.definitionById.load(a.definitionId))!;
+    const [votes, concerns, eligible] = await Promise.all([
+      ctx.loaders.amendments.votes.load(a.id),
+      ctx.loaders.amendments.concerns.load(a.id),
+      ctx.loaders.amendments.eligibleVoters.load(definition.policy.voterRole),
+    ]);
+    return tally(
+      votes.map((vote) => ({ choice: vote.choice, revision: vote.amendmentRevision })),
+      a.revision,
+      eligible,
+      concerns.filter((concern) => concern.resolvedAt === null).length,
+      definition.policy,
+    );
+  }
+
+  @ResolveField(() => [AuditEntryModel], {
+    description: 'Every change to this amendment: who, when, from → to',
+  })
+  async history(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.amendments.history.load(a.id)).map(toAuditEntryModel);
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { LICENSE_LIST_VERSION } from '../criteria/engine/index.js';
+import { conflict, notFound } from '../common/errors/app-error.js';
+import { CriterionEntity } from '../definitions/criterion.entity.js';
+import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
+import { DefinitionsService } from '../definitions/definitions.service.js';
+import { SystemsRepository } from '../systems/systems.repository.js';
+import { VerdictsService } from '../verdicts/verdicts.service.js';
+import { transition } from './amendment-state.js';
+import { AmendmentJournal } from './amendment-journal.js';
+import { AmendmentEntity } from './amendment.entity.js';
+import { conflictingKeys } from './apply-changes.js';
+import { ChangeChecker } from './change-checker.js';
+import type { RatifyVersionInput } from './dto/amendment.inputs.js';
+import { AmendmentsService } from './amendments.service.js';
+
+/**
+ * Ratification: the steward applies accepted amendments to the ratified base
+ * version and gets a new ratified version, in one transaction — the version, its
+ * criteria, its verdicts, the amendments MERGED, the base SUPERSEDED, the audit
+ * events — or nothing at all.
+ */
+@Injectable()
+export class RatificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsService,
+    private readonly amendments: AmendmentsService,
+    private readonly changes: ChangeChecker,
+    private readonly verdicts: VerdictsService,
+    private readonly systems: SystemsRepository,
+    private readonly audit: AuditService,
+    private readonly journal: AmendmentJournal,
+  ) {}
+
+  async ratify(actorId: string, input: RatifyVersionInput): Promise<DefinitionVersionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const definition = await this.definitions.bySlug(input.definition, manager);
+      // Lock the base first: two ratifications of one base serialise here, and the
+      // second finds it SUPERSEDED.
+      const base = await manager
+        .getRepository(DefinitionVersionEntity)
+        .createQueryBuilder('v')
+        .where('v.definition_id = :id AND v.label = :label', {
+          id: definition.id,
+          label: input.baseVersion,
+        })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!base) throw notFound(`No version "${input.baseVersion}" of "${input.definition}"`);
+      if (base.status !== 'RATIFIED') {
+        throw conflict(
+          `Version ${base.label} is ${base.status}; only the RATIFIED version can be amended`,
+        );
+      }
+
+      const numbers = [...new Set(input.amendments)];
+      const amendments = await manager
+        .getRepository(AmendmentEntity)
+        .createQueryBuilder('a')
+        .where('a.definition_id = :id AND a.number IN (:...numbers)', {
+          id: definition.id,
+          numbers,
+        })
+        .orderBy('a.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const byNumber = new Map(amendments.map((a) => [a.number, a]));
+      const ordered = numbers.map((number) => {
+        const amendment = byNumber.get(number);
+        if (!amendment) throw notFound(`No amendment ${input.definition} #${number}`);
+        if (amendment.status === 'MERGED') throw conflict(`Amendment #${number} is already MERGED`);
+        if (amendment.status !== 'ACCEPTED')
+          throw conflict(`Amendment #${number} is ${amendment.status}, not ACCEPTED`);
+        if (amendment.baseVersionId !== base.id) {
+          throw conflict(
+            `Amendment #${number} was written against another version than ${base.label}`,
+          );
+        }
+        return amendment;
+      });
+
+      const sets = await Promise.all(
+        ordered.map(async (amendment) => ({
+          id: amendment.number,
+          changes: await this.amendments.currentChanges(manager, amendment),
+        })),
+      );
+      const conflicts = conflictingKeys(sets);
+      if (conflicts.size > 0 && !input.applyInListedOrder) {
+        const described = [...conflicts]
+          .map(([key, ids]) => `${key} (#${ids.join(', #')})`)
+          .join('; ');
+        throw conflict(
+          `Amendments touch the same criteria: ${described}. Confirm the listed order with applyInListedOrder.`,
+          {
+            conflicts: Object.fromEntries(conflicts),
+          },
+        );
+      }
+      const baseCriteria = await this.definitions.criteria(base.id, manager);
+      const drafts = sets.reduce(
+        (criteria, set) => this.changes.apply(criteria, set.changes),
+        baseCriteria.map(({ key, component, title, text, rule, level }) => ({
+          key,
+          component,
+          title,
+          text,
+          rule,
+          level,
+        })),
+      );
+
+      const version = await manager.save(
+        manager.create(DefinitionVersionEntity, {
+          definitionId: definition.id,
+          label: input.label,
+          status: 'DRAFT',
+          parentId: base.id,
+          preamble: base.preamble,
+        }),
+      );
+      await manager.insert(
+        CriterionEntity,
+        drafts.map((draft, index) => ({ ...draft, versionId: version.id, position: index + 1 })),
+      );
+      const now = new Date();
+      await manager.update(
+        DefinitionVersionEntity,
+        { id: version.id },
+        {
+          status: 'RATIFIED',
+          ratifiedAt: now,
+          publishedAt: now.toISOString().slice(0, 10),
+          licenseListVersion: LICENSE_LIST_VERSION,
+        },
+      );
+      await manager.update(DefinitionVersionEntity, { id: base.id }, { status: 'SUPERSEDED' });
+      await manager.update(
+        AmendmentEntity,
+        { id: In(ordered.map((a) => a.id)) },
+        { status: transition('ACCEPTED', 'merge'), mergedIntoId: version.id },
+      );
+
+      const ratified = await manager.findOneByOrFail(DefinitionVersionEntity, { id: version.id });
+      await this.verdicts.computed(ratified, await this.systems.all(manager), manager);
+      await this.audit.record(manager, {
+        actorId,
+        entityType: 'version',
+        entityId: version.id,
+        action: 'version.ratified',
+        toState: 'RATIFIED',
+        data: { label: input.label, base: base.label, amendments: numbers },
+      });
+      for (const amendment of ordered) {
+        await this.journal.record(manager, definition.slug, amendment, {
+          action: 'amendment.merged',
+          actorId,
+          fromState: 'ACCEPTED',
+          toState: 'MERGED',
+          data: { version: input.label },
+        });
+      }
+      return ratified;
+    });
+  }
+}
