@@ -2,41 +2,8 @@ import { ModulesContainer } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { ACCESS_KEY, type Access } from '../src/common/auth/decorators.js';
+import { POLICY } from './support/policy.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-/**
- * The declared policy: who may call each mutation. A mutation added without an
- * entry here, or whose decorator says something else, fails this suite.
- */
-const POLICY: Record<string, Access> = {
-  signUp: { kind: 'public' },
-  signIn: { kind: 'public' },
-  signOut: { kind: 'signed-in' },
-  grantRole: { kind: 'role', role: 'STEWARD' },
-  revokeRole: { kind: 'role', role: 'STEWARD' },
-  createDefinition: { kind: 'role', role: 'STEWARD' },
-  createVersion: { kind: 'role', role: 'STEWARD' },
-  upsertCriterion: { kind: 'role', role: 'STEWARD' },
-  removeCriterion: { kind: 'role', role: 'STEWARD' },
-  upsertSystem: { kind: 'role', role: 'STEWARD' },
-  recordVerdict: { kind: 'role', role: 'STEWARD' },
-  proposeAmendment: { kind: 'signed-in' },
-  // The proposer only (withdraw: or a steward); checked against the amendment in the service.
-  reviseAmendment: { kind: 'signed-in' },
-  withdrawAmendment: { kind: 'signed-in' },
-  openComments: { kind: 'role', role: 'STEWARD' },
-  openVoting: { kind: 'role', role: 'STEWARD' },
-  closeVoting: { kind: 'role', role: 'STEWARD' },
-  addComment: { kind: 'signed-in' },
-  // The author only; checked in the service.
-  editComment: { kind: 'signed-in' },
-  hideComment: { kind: 'role', role: 'STEWARD' },
-  castVote: { kind: 'role', role: 'COMMITTEE' },
-  raiseConcern: { kind: 'role', role: 'COMMITTEE' },
-  // The member who raised it or a steward; checked in the service.
-  resolveConcern: { kind: 'role', role: 'COMMITTEE' },
-  ratifyVersion: { kind: 'role', role: 'STEWARD' },
-};
 
 /** Every Query/Mutation handler in the running application, with its declared access. */
 function declaredAccess(app: TestApp): Map<string, { type: string; access: Access | undefined }> {
