@@ -30,6 +30,10 @@ describe('Governance: from proposal to ratified version', () => {
   let committee: Account[];
   let number: number;
 
+  const ratifiedLabel = async () => {
+    const data = await ok(app.url, `{ definition(slug: "osaid") { versions { label status } } }`);
+    return data.definition.versions.find((v: any) => v.status === 'RATIFIED').label as string;
+  };
   const amendment = async () => (await ok(app.url, AMENDMENT, { n: number })).amendment;
   const step = (mutation: string, token?: string) => gql(app.url, mutation, { n: number }, token);
   const counts = async () =>
@@ -339,6 +343,8 @@ describe('Governance: from proposal to ratified version', () => {
     expect((await amendment()).status).toBe('MERGED');
     const again = await gql(app.url, ratify, { label: '1.2', n: number }, steward);
     expect(codes(again)).toEqual(['CONFLICT']);
+    const onSuperseded = await gql(app.url, PROPOSE, { input: RELAX_PARAMETERS }, proposer.token);
+    expect(codes(onSuperseded)).toEqual(['CONFLICT']);
 
     const diff = await ok(
       app.url,
@@ -376,7 +382,7 @@ describe('Governance: from proposal to ratified version', () => {
       await ok(
         app.url,
         PROPOSE,
-        { input: { ...RELAX_PARAMETERS, baseVersion: '1.0' } },
+        { input: { ...RELAX_PARAMETERS, baseVersion: await ratifiedLabel() } },
         proposer.token,
       )
     ).proposeAmendment.number;
@@ -416,7 +422,12 @@ describe('Governance: from proposal to ratified version', () => {
     };
     const few = await statements();
     for (let i = 0; i < 8; i++)
-      await ok(app.url, PROPOSE, { input: RELAX_PARAMETERS }, proposer.token);
+      await ok(
+        app.url,
+        PROPOSE,
+        { input: { ...RELAX_PARAMETERS, baseVersion: await ratifiedLabel() } },
+        proposer.token,
+      );
     const many = await statements();
     const data = await ok(app.url, list);
     expect(data.amendments.totalCount).toBe(10);

@@ -50,6 +50,9 @@ export class AmendmentsService {
   async propose(proposerId: string, input: ProposeAmendmentInput): Promise<AmendmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const base = await this.definitions.version(input.definition, input.baseVersion, manager);
+      if (base.status !== 'RATIFIED') {
+        throw conflict(`Version ${base.label} is ${base.status}; amendments are written against the RATIFIED version`);
+      }
       const definition = await this.definitions.bySlug(input.definition, manager);
       await this.changes.assertApplicable(manager, definition, base.id, input.changes);
       // Numbers are per definition; serialise allocation so two proposals never race for one.
