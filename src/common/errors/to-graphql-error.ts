@@ -59,6 +59,11 @@ function fromPostgres(error: PostgresError): GraphQLError | null {
     case '23514': // check_violation
     case '22P02': // invalid_text_representation (e.g. a malformed uuid)
       return coded('BAD_USER_INPUT', messageFor(error.constraint, 'A value is not allowed'));
+    // PostgreSQL text and jsonb cannot hold U+0000, which JSON and GraphQL strings can:
+    // the input is what is wrong, whichever column it was headed for.
+    case '22021': // character_not_in_repertoire ("invalid byte sequence for encoding UTF8: 0x00")
+    case '22P05': // untranslatable_character (a \u0000 escape in jsonb)
+      return coded('BAD_USER_INPUT', 'Text cannot contain the NUL character (U+0000)');
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return coded('CONFLICT', 'Another change got there first; try again');
