@@ -1,12 +1,30 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength, ValidateBy, isEmail } from 'class-validator';
 import { SECTORS, type Sector } from '../stakeholder.entity.js';
 import { SectorEnum } from '../models/stakeholder.model.js';
+
+/** A lone UTF-16 surrogate: in `u` mode a proper pair matches as one code point, never as Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * class-validator's IsEmail, except that ill-formed text is refused first: validator's
+ * isEmail measures the local part with encodeURI, which throws a URIError on a lone
+ * surrogate (the fuzzer found that one as an INTERNAL_SERVER_ERROR).
+ */
+const IsEmailAddress = (message: string) =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: {
+      validate: (value) =>
+        typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+      defaultMessage: () => message,
+    },
+  });
 
 @InputType()
 export class SignUpInput {
   @Field()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress('email must be an email address')
   @MaxLength(254)
   email: string;
 
