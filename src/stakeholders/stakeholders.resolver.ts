@@ -52,12 +52,16 @@ export class StakeholdersResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description: 'Refused with TOO_MANY_REQUESTS after repeated failures on an account or address',
+  })
   async signIn(
     @Args('email') email: string,
     @Args('password') password: string,
+    @Context() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    return toPayload(await this.stakeholders.signIn(email, password));
+    // Fastify's socket address: behind a proxy it is the proxy's unless trustProxy is set.
+    return toPayload(await this.stakeholders.signIn(email, password, ctx.req.ip));
   }
 
   @SignedIn()

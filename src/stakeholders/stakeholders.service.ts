@@ -8,6 +8,7 @@ import { conflict, notFound, unauthenticated } from '../common/errors/app-error.
 import type { SignUpInput } from './dto/sign-up.input.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { StakeholderRoleEntity, type Role } from './stakeholder-role.entity.js';
 import { StakeholderEntity } from './stakeholder.entity.js';
 import { TokenService } from './token.service.js';
@@ -26,6 +27,7 @@ export class StakeholdersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   /** A new MEMBER, signed in. A taken email or handle is a CONFLICT (enforced by unique indexes). */
@@ -37,13 +39,23 @@ export class StakeholdersService {
     });
   }
 
-  /** Wrong email and wrong password give the same error after the same work. */
-  async signIn(email: string, password: string): Promise<SignedIn> {
+  /**
+   * Wrong email and wrong password give the same error after the same work. Too many
+   * failures on the account or from `address` are refused before either is looked at
+   * (see SignInThrottle).
+   */
+  async signIn(email: string, password: string, address: string): Promise<SignedIn> {
+    const normalized = email.trim().toLowerCase();
+    const admission = await this.throttle.admit(normalized, address);
     const stakeholder = await this.dataSource
       .getRepository(StakeholderEntity)
-      .findOneBy({ email: email.trim().toLowerCase() });
+      .findOneBy({ email: normalized });
     const ok = await verifyPassword(stakeholder?.passwordHash ?? null, password);
-    if (!stakeholder || !ok) throw unauthenticated('Wrong email or password');
+    if (!stakeholder || !ok) {
+      await this.throttle.failed(admission);
+      throw unauthenticated('Wrong email or password');
+    }
+    await this.throttle.succeeded(admission);
     return this.dataSource.transaction((manager) => this.openSession(manager, stakeholder));
   }
 

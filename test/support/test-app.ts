@@ -30,7 +30,13 @@ export interface TestApp {
  * on the server at DATABASE_URL when it is set, else a fresh in-memory embedded
  * database. Either way the real migrations run and the reference data is loaded.
  */
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    seed?: boolean;
+    /** Overrides the test configuration, e.g. `{ NODE_ENV: 'production' }`. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<TestApp> {
   const server = process.env.DATABASE_URL
     ? await createServerDatabase(process.env.DATABASE_URL)
     : null;
@@ -52,6 +58,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     STEWARD_EMAIL: STEWARD.email,
     STEWARD_PASSWORD: STEWARD.password,
     DEADLINE_SWEEP_MS: '200',
+    ...options.env,
   });
   const app: NestFastifyApplication = await createApp(config, database, ['error', 'warn']);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,6 +10,7 @@ import { DefinitionVersionEntity } from '../../definitions/definition-version.en
 import { DefinitionEntity } from '../../definitions/definition.entity.js';
 import { ConflictOfInterestEntity } from '../../stakeholders/conflict-of-interest.entity.js';
 import { SessionEntity } from '../../stakeholders/session.entity.js';
+import { SignInAttemptEntity } from '../../stakeholders/sign-in-attempt.entity.js';
 import { StakeholderRoleEntity } from '../../stakeholders/stakeholder-role.entity.js';
 import { StakeholderEntity } from '../../stakeholders/stakeholder.entity.js';
 import { AiSystemEntity } from '../../systems/ai-system.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   StakeholderEntity,
   StakeholderRoleEntity,
   SessionEntity,
+  SignInAttemptEntity,
   ConflictOfInterestEntity,
   AmendmentEntity,
   AmendmentChangeEntity,

@@ -1,13 +1,21 @@
 import type { ExecutionResult } from 'graphql';
 import mercurius from 'mercurius';
+import type { ErrorCode } from '../errors/app-error.js';
+import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS } from './query-complexity.js';
 
 type Formatted = ReturnType<typeof mercurius.defaultErrorFormatter>;
+
+interface Original {
+  code?: unknown;
+  statusCode?: unknown;
+  originalError?: Original;
+}
 
 /**
  * Mercurius' own formatter, plus a guarantee that every error carries a code:
  * errors from resolvers already have one (see toGraphQLError); what is left are
- * errors in the query itself — a syntax error, an unknown field, a variable of
- * the wrong type — which never reached a resolver.
+ * errors in the request itself — a syntax error, an unknown field, a variable of
+ * the wrong type, a query too deep, a body too large — which never reached a resolver.
  */
 export function errorFormatter(
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
@@ -18,13 +26,33 @@ export function errorFormatter(
     message: string;
     extensions?: Record<string, unknown>;
   }>;
-  for (const error of errors) {
+  // The errors as thrown, flattened in the order Mercurius flattens them: a
+  // validation failure carries its list of errors in `originalError.errors`.
+  const originals = execution.errors.flatMap((error): Original[] => {
+    const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(nested) ? (nested as Original[]) : [error as Original];
+  });
+  errors.forEach((error, index) => {
     const extensions = (error.extensions ??= {});
-    if (!extensions.code) {
-      extensions.code = /^Variable "\$|Expected value of type|cannot represent/.test(error.message)
-        ? 'BAD_USER_INPUT'
-        : 'GRAPHQL_VALIDATION_FAILED';
-    }
-  }
+    if (!extensions.code) Object.assign(extensions, codeFor(error.message, originals[index]));
+  });
   return formatted;
+}
+
+function codeFor(message: string, original: Original | undefined): Record<string, unknown> {
+  if (original?.code === 'MER_ERR_GQL_QUERY_DEPTH') {
+    return { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxDepth: MAX_QUERY_DEPTH };
+  }
+  // graphql-js's parser stopping at parseOptions.maxTokens.
+  if (/^Syntax Error: Document contains more th(?:at|an) \d+ tokens/.test(message)) {
+    return { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxTokens: MAX_QUERY_TOKENS };
+  }
+  // Fastify's bodyLimit (FST_ERR_CTP_BODY_TOO_LARGE), answered with HTTP 413.
+  const status = original?.statusCode ?? original?.originalError?.statusCode;
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' satisfies ErrorCode };
+  return {
+    code: /^Variable "\$|Expected value of type|cannot represent/.test(message)
+      ? 'BAD_USER_INPUT'
+      : 'GRAPHQL_VALIDATION_FAILED',
+  };
 }

@@ -5,10 +5,10 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { AppConfig } from '../config/config.js';
 import { errorFormatter } from './error-formatter.js';
 import type { LoadersFactory } from './loaders.js';
+import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, limitQueryComplexity } from './query-complexity.js';
 import type { RequestContext } from './request-context.js';
 
-/** Deeper queries than this are refused before they run. */
-export const MAX_QUERY_DEPTH = 10;
+export { MAX_QUERY_DEPTH };
 
 /**
  * The schema is built in memory from the code; `npm run schema:generate` prints it
@@ -23,6 +23,9 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
     graphiql: config.graphiql,
     jit: 1,
     queryDepth: MAX_QUERY_DEPTH,
+    graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
+    // Per request, as the cost depends on variables (`first: $n`); see query-complexity.ts.
+    hooks: { preExecution: limitQueryComplexity },
     errorFormatter,
     context: (req: FastifyRequest, reply: FastifyReply): RequestContext => ({
       req,
