@@ -1,9 +1,11 @@
 /**
- * `npm run bench` (after the build): the criteria-engine bench, then the embedded start-up
- * bench, in one run; writes bench/results.json and prints every figure beside its limit.
+ * `npm run bench` (after the build): the criteria-engine bench, the embedded start-up bench,
+ * then amendment impact over 100,000 systems on the local PostgreSQL server, in one run;
+ * writes bench/results.json and prints every figure beside its limit.
  */
 import { readFileSync } from 'node:fs';
 import { run as runEngine } from './engine.bench.js';
+import { run as runImpact } from './impact.bench.js';
 import { writeResults, type BenchRecord } from './results.js';
 import { run as runStartup } from './startup.bench.js';
 
@@ -14,6 +16,8 @@ async function main(): Promise<void> {
   const disagreements = runEngine();
   console.log('\n== embedded start-up ==\n');
   await runStartup();
+  console.log('\n== amendment impact ==\n');
+  const impactDisagreements = await runImpact();
 
   const file = writeResults();
   const records = JSON.parse(readFileSync(file, 'utf8')) as BenchRecord[];
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
       : `OVER the limit: ${over.map((entry) => entry.name).join(', ')}`,
   );
   console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (disagreements > 0) process.exitCode = 1;
+  if (disagreements > 0 || impactDisagreements > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

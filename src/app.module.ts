@@ -17,6 +17,7 @@ import { CriteriaModule } from './criteria/criteria.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { DiffModule } from './diff/diff.module.js';
 import { EventsModule } from './events/events.module.js';
+import { ImpactModule } from './impact/impact.module.js';
 import { StakeholdersModule } from './stakeholders/stakeholders.module.js';
 import { SystemsModule } from './systems/systems.module.js';
 import { VerdictsModule } from './verdicts/verdicts.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         SystemsModule,
         VerdictsModule,
         DiffModule,
+        ImpactModule,
         AmendmentsModule,
       ],
       providers: [

@@ -79,6 +79,30 @@ describe('Governance: from proposal to ratified version', () => {
     expect(data.proposeAmendment).toEqual({ number: 1, status: 'DRAFT', revision: 1 });
     const read = await amendment();
     expect(read.proposer.handle).toBe(proposer.handle);
+    const impact = await ok(
+      app.url,
+      `query ($n: Int!) { amendment(definition: "osaid", number: $n) { impact {
+        summary { evaluated failToPass passToFail toUnknown unchanged }
+        changes { system { slug } recorded before after decidedBy } } } }`,
+      { n: number },
+      proposer.token,
+    );
+    expect(impact.amendment.impact.changes).toEqual([
+      {
+        system: { slug: 'rail-model' },
+        recorded: null,
+        before: 'FAIL',
+        after: 'PASS',
+        decidedBy: ['parameters.terms'],
+      },
+    ]);
+    expect(impact.amendment.impact.summary).toEqual({
+      evaluated: 10,
+      failToPass: 1,
+      passToFail: 0,
+      toUnknown: 0,
+      unchanged: 9,
+    });
     expect(read.changes).toEqual([
       { kind: 'MODIFY', key: 'parameters.terms', rule: 'components.modelParameters.available' },
     ]);
@@ -433,5 +457,36 @@ describe('Governance: from proposal to ratified version', () => {
     expect(data.amendments.totalCount).toBe(10);
     expect(many).toBeLessThanOrEqual(few);
     expect(many).toBeLessThan(20);
+  });
+
+  it('previews the combined impact of several amendments and names the criteria they both touch', async () => {
+    const base = await ratifiedLabel();
+    const other = {
+      ...RELAX_PARAMETERS,
+      baseVersion: base,
+      changes: [
+        { kind: 'MODIFY', key: 'parameters.terms', title: 'Open parameters' },
+        { kind: 'REMOVE', key: 'code.inference' },
+      ],
+    };
+    const a = (
+      await ok(
+        app.url,
+        PROPOSE,
+        { input: { ...RELAX_PARAMETERS, baseVersion: base } },
+        proposer.token,
+      )
+    ).proposeAmendment.number;
+    const b = (await ok(app.url, PROPOSE, { input: other }, proposer.token)).proposeAmendment
+      .number;
+    const combined = await ok(
+      app.url,
+      `query ($ns: [Int!]!) { combinedImpact(definition: "osaid", amendments: $ns) { conflicts { key amendments } impact { summary { evaluated } } } }`,
+      { ns: [a, b] },
+    );
+    expect(combined.combinedImpact.conflicts).toEqual([
+      { key: 'parameters.terms', amendments: [a, b] },
+    ]);
+    expect(combined.combinedImpact.impact.summary.evaluated).toBe(10);
   });
 });

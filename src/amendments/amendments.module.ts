@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { ImpactModule } from '../impact/impact.module.js';
 import { SystemsModule } from '../systems/systems.module.js';
 import { VerdictsModule } from '../verdicts/verdicts.module.js';
 import { AmendmentJournal } from './amendment-journal.js';
 import { AmendmentLoaders } from './amendment.loaders.js';
 import { AmendmentsResolver } from './amendments.resolver.js';
 import { AmendmentsService } from './amendments.service.js';
-import { ChangeChecker } from './change-checker.js';
 import { CommentsResolver, ConcernsResolver, VotesResolver } from './participation.resolver.js';
 import { ParticipationService } from './participation.service.js';
 import { RatificationResolver } from './ratification.resolver.js';
@@ -15,12 +15,11 @@ import { RatificationService } from './ratification.service.js';
 import { VotingDeadlines } from './voting-deadlines.js';
 
 @Module({
-  imports: [DefinitionsModule, SystemsModule, VerdictsModule, EventsModule],
+  imports: [DefinitionsModule, SystemsModule, VerdictsModule, EventsModule, ImpactModule],
   providers: [
     AmendmentsService,
     ParticipationService,
     RatificationService,
-    ChangeChecker,
     AmendmentJournal,
     AmendmentLoaders,
     AmendmentsResolver,
@@ -30,6 +29,6 @@ import { VotingDeadlines } from './voting-deadlines.js';
     RatificationResolver,
     VotingDeadlines,
   ],
-  exports: [AmendmentsService, AmendmentLoaders, ChangeChecker],
+  exports: [AmendmentsService, AmendmentLoaders],
 })
 export class AmendmentsModule {}

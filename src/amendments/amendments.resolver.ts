@@ -16,6 +16,9 @@ import type { RequestContext } from '../common/graphql/request-context.js';
 import { decodeCursor, toConnection } from '../common/pagination/connection.js';
 import { toDefinitionModel, toVersionModel } from '../definitions/mappers.js';
 import { DefinitionModel, DefinitionVersionModel } from '../definitions/models/definition.model.js';
+import { badInput } from '../common/errors/app-error.js';
+import { ImpactService } from '../impact/impact.service.js';
+import { CombinedImpactModel, ImpactModel } from '../impact/models/impact.model.js';
 import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { revisionKey } from './amendment.loaders.js';
@@ -50,6 +53,7 @@ const number = { type: () => Int };
 export class AmendmentsResolver {
   constructor(
     private readonly service: AmendmentsService,
+    private readonly impacts: ImpactService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -65,6 +69,22 @@ export class AmendmentsResolver {
     const afterNumber = after ? Number(decodeCursor(after)) || 0 : 0;
     const { rows, total } = await this.service.page(slug, status ?? null, afterNumber, first + 1);
     return toConnection(rows, first, total, (row) => String(row.number), toAmendmentModel);
+  }
+
+  @Public()
+  @Query(() => CombinedImpactModel, {
+    description:
+      'Several amendments applied in the given order, and the criteria more than one of them touches',
+  })
+  async combinedImpact(
+    @Args('definition') definition: string,
+    @Args('amendments', { type: () => [Int] }) numbers: number[],
+  ): Promise<CombinedImpactModel> {
+    if (numbers.length === 0 || numbers.length > 20) {
+      throw badInput('amendments must list 1 to 20 numbers', { field: 'amendments' });
+    }
+    const { baseLabel, sets } = await this.service.changeSets(definition, [...new Set(numbers)]);
+    return this.impacts.combinedImpact(definition, baseLabel, sets);
   }
 
   @SignedIn()
@@ -211,6 +231,19 @@ export class AmendmentsResolver {
       concerns.filter((concern) => concern.resolvedAt === null).length,
       definition.policy,
     );
+  }
+
+  @ResolveField(() => ImpactModel, {
+    description:
+      'What the current revision would do to every system’s computed verdict, against its base',
+  })
+  async impact(@Parent() a: AmendmentModel, @Context() ctx: RequestContext): Promise<ImpactModel> {
+    const [definition, base, changes] = await Promise.all([
+      ctx.loaders.definitions.definitionById.load(a.definitionId),
+      ctx.loaders.definitions.versionById.load(a.baseVersionId),
+      ctx.loaders.amendments.changes.load(revisionKey(a.id, a.revision)),
+    ]);
+    return this.impacts.impact(definition!.slug, base!.label, changes);
   }
 
   @ResolveField(() => [AuditEntryModel], {

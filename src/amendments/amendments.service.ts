@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rolesImplying } from '../common/auth/principal.js';
 import { badInput, conflict, forbidden } from '../common/errors/app-error.js';
+import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
 import type { DefinitionEntity } from '../definitions/definition.entity.js';
 import { transition, type AmendmentAction } from './amendment-state.js';
@@ -51,7 +52,9 @@ export class AmendmentsService {
     return this.dataSource.transaction(async (manager) => {
       const base = await this.definitions.version(input.definition, input.baseVersion, manager);
       if (base.status !== 'RATIFIED') {
-        throw conflict(`Version ${base.label} is ${base.status}; amendments are written against the RATIFIED version`);
+        throw conflict(
+          `Version ${base.label} is ${base.status}; amendments are written against the RATIFIED version`,
+        );
       }
       const definition = await this.definitions.bySlug(input.definition, manager);
       await this.changes.assertApplicable(manager, definition, base.id, input.changes);
@@ -204,6 +207,28 @@ export class AmendmentsService {
       open,
       definition.policy,
     );
+  }
+
+  /**
+   * The current changes of several amendments, in the order given, for a combined
+   * preview; they must share one base version.
+   */
+  async changeSets(slug: string, numbers: number[]) {
+    const manager = this.dataSource.manager;
+    const located = [];
+    for (const number of numbers) located.push((await locate(manager, slug, number)).amendment);
+    const bases = new Set(located.map((amendment) => amendment.baseVersionId));
+    if (bases.size > 1) throw conflict('The amendments were written against different versions');
+    const base = await manager.findOneByOrFail(DefinitionVersionEntity, {
+      id: located[0].baseVersionId,
+    });
+    const sets = await Promise.all(
+      located.map(async (amendment) => ({
+        id: amendment.number,
+        changes: await this.currentChanges(manager, amendment),
+      })),
+    );
+    return { baseLabel: base.label, sets };
   }
 
   /** The changes of the amendment's current revision, in order. */
