@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import mercurius from 'mercurius';
 import type { ErrorCode } from '../errors/app-error.js';
-import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS } from './query-complexity.js';
+import { MAX_QUERY_TOKENS } from './query-complexity.js';
 
 type Formatted = ReturnType<typeof mercurius.defaultErrorFormatter>;
 
@@ -41,7 +41,11 @@ export function errorFormatter(
 
 function codeFor(message: string, original: Original | undefined): Record<string, unknown> {
   if (original?.code === 'MER_ERR_GQL_QUERY_DEPTH') {
-    return { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxDepth: MAX_QUERY_DEPTH };
+    const limit = /depth limit of (\d+)/.exec(message);
+    return {
+      code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+      maxDepth: limit ? Number(limit[1]) : null,
+    };
   }
   // graphql-js's parser stopping at parseOptions.maxTokens.
   if (/^Syntax Error: Document contains more th(?:at|an) \d+ tokens/.test(message)) {

@@ -1,14 +1,25 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Kind, type DocumentNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { AppConfig } from '../config/config.js';
+import { depthLimit, isIntrospectionOnly } from './depth-limit.js';
 import { errorFormatter } from './error-formatter.js';
 import type { LoadersFactory } from './loaders.js';
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, limitQueryComplexity } from './query-complexity.js';
 import type { RequestContext } from './request-context.js';
 
 export { MAX_QUERY_DEPTH };
+
+/** The IDE's schema query is 15 deep; nothing may go deeper than this. */
+const INTROSPECTION_DEPTH_CEILING = 16;
+
+const introspectionOnly = (document: DocumentNode) =>
+  document.definitions.every(
+    (definition) =>
+      definition.kind !== Kind.OPERATION_DEFINITION || isIntrospectionOnly(definition),
+  );
 
 /**
  * The schema is built in memory from the code; `npm run schema:generate` prints it
@@ -22,10 +33,18 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
     resolvers: { JSON: GraphQLJSON },
     graphiql: config.graphiql,
     jit: 1,
-    queryDepth: MAX_QUERY_DEPTH,
+    // MAX_QUERY_DEPTH for every query, but with the IDE on, its introspection may go
+    // deeper (see depth-limit.ts); Mercurius' own limit is the ceiling for everything.
+    queryDepth: INTROSPECTION_DEPTH_CEILING,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH, config.graphiql)],
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
     // Per request, as the cost depends on variables (`first: $n`); see query-complexity.ts.
-    hooks: { preExecution: limitQueryComplexity },
+    hooks: {
+      preExecution: (schema, document, context, variables) => {
+        if (config.graphiql && introspectionOnly(document)) return;
+        limitQueryComplexity(schema, document, context, variables);
+      },
+    },
     errorFormatter,
     context: (req: FastifyRequest, reply: FastifyReply): RequestContext => ({
       req,

@@ -1,0 +1,76 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import type { ErrorCode } from '../errors/app-error.js';
+
+/**
+ * Fields nested deeper than `max` are refused before anything runs, counted as
+ * Mercurius counts them (`{ a { b } }` is two deep). With `allowIntrospection`, an
+ * operation that selects only introspection fields (`__schema`, `__type`) is not
+ * limited here: the in-browser IDE's schema query is fifteen deep. Mercurius'
+ * own `queryDepth`, set higher, still bounds every operation.
+ */
+export function depthLimit(max: number, allowIntrospection: boolean) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
+    }
+    return {
+      OperationDefinition(operation: OperationDefinitionNode) {
+        if (allowIntrospection && isIntrospectionOnly(operation)) return;
+        const depth = depthOf(operation.selectionSet, fragments, new Set());
+        if (depth <= max) return;
+        const name = operation.name?.value ?? 'unnamedQuery';
+        context.reportError(
+          new GraphQLError(
+            `${name} query depth (${depth}) exceeds the query depth limit of ${max}`,
+            {
+              nodes: [operation],
+              extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxDepth: max },
+            },
+          ),
+        );
+      },
+    };
+  };
+}
+
+/** True when every root field of the operation is an introspection field. */
+export function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
+}
+
+function depthOf(
+  set: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  visiting: Set<string>,
+): number {
+  if (!set) return 0;
+  let deepest = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      // A cycle is reported by graphql-js' own rules; it must not loop here.
+      if (!fragment || visiting.has(name)) continue;
+      visiting.add(name);
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
+      visiting.delete(name);
+    }
+  }
+  return deepest;
+}
