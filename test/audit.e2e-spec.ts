@@ -62,7 +62,13 @@ describe('Audit trail', () => {
     expect(codes(await gql(app.url, INTEGRITY))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('has the database refuse UPDATE and DELETE of an audit event', async () => {
+  it('has the database refuse UPDATE, DELETE and TRUNCATE of audit events', async () => {
+    await expect(app.sql(`TRUNCATE audit_events`)).rejects.toThrow(
+      'audit_events rows are never changed or deleted',
+    );
+    await expect(app.sql(`TRUNCATE stakeholders CASCADE`)).rejects.toThrow(
+      /never changed or deleted/,
+    );
     await expect(app.sql(`UPDATE audit_events SET data = '{}' WHERE seq = 1`)).rejects.toThrow(
       'audit_events rows are never changed or deleted',
     );

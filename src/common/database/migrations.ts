@@ -1,6 +1,7 @@
 import { InitialSchema1795856729530 } from '../../../migrations/1795856729530-InitialSchema.js';
 import { Invariants1795856729531 } from '../../../migrations/1795856729531-Invariants.js';
 import { SignInRateLimits1795859813044 } from '../../../migrations/1795859813044-SignInRateLimits.js';
+import { RefuseTruncate1795862000000 } from '../../../migrations/1795862000000-RefuseTruncate.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a glob so that
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   InitialSchema1795856729530,
   Invariants1795856729531,
   SignInRateLimits1795859813044,
+  RefuseTruncate1795862000000,
 ];
