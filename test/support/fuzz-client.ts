@@ -10,7 +10,7 @@ import type { Answer } from './fuzz-oracle.js';
 
 export type Mutation = GraphQLField<unknown, unknown>;
 
-/** Under the server's 1 MiB body limit, so every case reaches GraphQL. */
+/** UTF-8 bytes under the server's 1 MiB body limit, so every case reaches GraphQL. */
 const BODY_BUDGET = 900_000;
 /** A request not answered by then counts as a hang. */
 const ANSWER_WITHIN_MS = 30_000;
@@ -45,7 +45,7 @@ export function fit(variables: Record<string, unknown>): Record<string, unknown>
   };
   let fitted = variables;
   for (const limit of [20_000, 2_000, 100]) {
-    if (JSON.stringify(fitted).length <= BODY_BUDGET) break;
+    if (Buffer.byteLength(JSON.stringify(fitted)) <= BODY_BUDGET) break;
     fitted = cap(fitted, limit) as Record<string, unknown>;
   }
   return fitted;

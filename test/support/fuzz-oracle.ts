@@ -12,6 +12,9 @@ export const DOCUMENTED_CODES = new Set([
   'CONFLICT',
   'TOO_MANY_REQUESTS',
   'GRAPHQL_VALIDATION_FAILED',
+  // The abuse limits' refusals (see docs/reliability.md).
+  'QUERY_TOO_COMPLEX',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 /** Text that only reaches a client when an internal error leaks through. */
