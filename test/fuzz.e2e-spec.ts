@@ -169,7 +169,9 @@ describe('Fuzzing every mutation with random and hostile input', () => {
   afterAll(async () => {
     process.stdout.write(
       `\nFuzzing: ${outcomes.total} cases over ${MUTATIONS.length} mutations ` +
-        `(seed ${SEED}; ${RUNS} per mutation, ${WALKS} workflows)\n${outcomes.lines().join('\n')}\n`,
+        `(seed ${SEED}; ${RUNS} per mutation, ${WALKS} workflows); ` +
+        `slowest answer ${outcomes.slowest.ms} ms (${outcomes.slowest.mutation})\n` +
+        `${outcomes.lines().join('\n')}\n`,
     );
     await app?.close();
   });

@@ -59,6 +59,7 @@ export async function post(
   token: string | undefined,
 ): Promise<Answer | string> {
   const sent = JSON.stringify({ query: document(mutation), variables });
+  const started = performance.now();
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -76,7 +77,7 @@ export async function post(
     } catch {
       // judge() reports a body that is not JSON
     }
-    return { status: response.status, body, sent };
+    return { status: response.status, body, sent, ms: performance.now() - started };
   } catch (error) {
     return `no answer: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -85,8 +86,13 @@ export async function post(
 /** How each mutation was answered: "ok" or the error codes, with counts. */
 export class Outcomes {
   private readonly counts = new Map<string, Map<string, number>>();
+  /** The slowest answer so far: a near-hang shows here before it hits the timeout. */
+  slowest = { ms: 0, mutation: '' };
 
   record(mutation: string, answer: Answer | string): void {
+    if (typeof answer !== 'string' && (answer.ms ?? 0) > this.slowest.ms) {
+      this.slowest = { ms: Math.round(answer.ms!), mutation };
+    }
     const body = typeof answer === 'string' ? null : (answer.body as { errors?: unknown[] });
     const errors = (body?.errors ?? []) as Array<{ extensions?: { code?: string } }>;
     const outcome =

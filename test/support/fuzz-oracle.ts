@@ -34,6 +34,8 @@ export interface Answer {
   body: unknown;
   /** The request body, to tell a leak from an input echoed in a message. */
   sent: string;
+  /** How long the answer took. */
+  ms?: number;
 }
 
 interface GraphQLBody {
