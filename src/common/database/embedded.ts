@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Logger } from '@nestjs/common';
@@ -191,24 +191,34 @@ async function querySocket(url: string, sql: string): Promise<void> {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** Lock files this process holds, so it can tell its own lock from a dead namesake's. */
+const held = new Set<string>();
+
 /**
  * PGlite has no lock of its own: two processes opening one directory would
  * corrupt it. A lock file holding the owner's pid refuses the second one; a lock
- * left by a process that no longer runs is taken over.
+ * left by a process that no longer runs is taken over. So is one naming this
+ * process's own pid that this process did not take: an earlier process with the
+ * same pid died holding it — a container's entrypoint gets the same pid on every
+ * restart, and would otherwise refuse to start after a SIGKILL, forever.
  */
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'redline.lock');
+  const file = resolve(dataDir, 'redline.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => unlinkSync(file);
+      held.add(file);
+      return () => {
+        held.delete(file);
+        unlinkSync(file);
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8'));
-      if (isRunning(owner)) {
+      if (owner === process.pid ? held.has(file) : isRunning(owner)) {
         throw new Error(`The embedded database in ${dataDir} is in use by process ${owner}`);
       }
       unlinkSync(file);
