@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export interface ServerProcess {
+  pid: number;
+  url: string;
+  /** Resolves once the process has exited, however it ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  gone(): boolean;
+  /** The last lines it printed, for a failure message. */
+  output(): string;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** A port nothing listens on right now (the OS picks it; the server takes it next). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', done);
+  });
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * Spawns `node <main>` (a build's `src/main.js`) with `env` on a free port, without
+ * waiting for it.
+ */
+export async function launch(main: string, env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  // The child gets the environment it is given, not the test runner's (no
+  // DATABASE_URL leaking in, no Jest VM-modules flag).
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 60));
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let gone = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => {
+      gone = true;
+      done({ code, signal });
+    }),
+  );
+  return {
+    pid: child.pid!,
+    url: `http://127.0.0.1:${port}/graphql`,
+    exited,
+    gone: () => gone,
+    output: () => lines.join('\n'),
+    kill: (signal) => void child.kill(signal),
+  };
+}
+
+/**
+ * Launches the server and resolves once it answers a GraphQL query; fails (and
+ * kills it) after `readyMs` or as soon as it exits.
+ */
+export async function startServer(
+  main: string,
+  env: Record<string, string>,
+  readyMs: number,
+): Promise<ServerProcess> {
+  const server = await launch(main, env);
+  const deadline = Date.now() + readyMs;
+  while (Date.now() < deadline && !server.gone()) {
+    if (await answers(server.url)) return server;
+    await sleep(100);
+  }
+  const gone = server.gone();
+  server.kill('SIGKILL');
+  await within(server.exited, 10_000, 'a server that never became ready to exit');
+  throw new Error(
+    `The server ${gone ? 'exited' : `did not answer within ${readyMs} ms`}:\n${server.output()}`,
+  );
+}
+
+/** Stops it with `signal` and waits (bounded) for it to exit. */
+export async function stopServer(server: ServerProcess, signal: NodeJS.Signals, ms = 15_000) {
+  server.kill(signal);
+  return within(server.exited, ms, `the server to exit after ${signal}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ definitions { slug } }' }),
+      signal: AbortSignal.timeout(2000),
+    });
+    const body = (await response.json()) as { data?: { definitions?: unknown[] } };
+    return (body.data?.definitions?.length ?? 0) > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** `promise`, or a failure naming what was awaited once `ms` have passed. */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
