@@ -455,7 +455,9 @@ describe('Governance: from proposal to ratified version', () => {
     const many = await statements();
     const data = await ok(app.url, list);
     expect(data.amendments.totalCount).toBe(10);
-    expect(many).toBeLessThanOrEqual(few);
+    // Loaders batch per tick, and a tick can split a batch in two: allow that much slack.
+    // An N+1 in any of the seven loaded fields would add at least eight statements here.
+    expect(many - few).toBeLessThanOrEqual(2);
     expect(many).toBeLessThan(20);
   });
 
