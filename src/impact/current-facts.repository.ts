@@ -18,6 +18,27 @@ const CURRENT = `FROM ai_systems s
 export class CurrentFactsRepository implements FactsSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * How many systems there are, at least roughly: the planner's estimate when it says the
+   * catalogue is at least `atLeast` (no scan of a large table just to learn it is large),
+   * the exact count otherwise (an estimate can be stale after a bulk load).
+   */
+  async systemCount(atLeast: number): Promise<number> {
+    const [estimate]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'ai_systems'::regclass`,
+    );
+    if (estimate && estimate.n >= atLeast) return estimate.n;
+    const [exact]: Array<{ n: number }> = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM ai_systems WHERE current_revision > 0',
+    );
+    return exact.n;
+  }
+
+  /** Runs a pushed-down impact statement (sql-impact.ts builds it). */
+  query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, params);
+  }
+
   async groups(paths: FactPaths): Promise<FactsGroup[]> {
     const params: unknown[] = [];
     const projected = projection(paths, params);

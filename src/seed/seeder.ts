@@ -5,6 +5,7 @@ import { CriterionEntity } from '../definitions/criterion.entity.js';
 import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
 import { AiSystemEntity } from '../systems/ai-system.entity.js';
+import { licensesIn, upsertLicenseVerdicts } from '../criteria/license-table.js';
 import { FactRevisionEntity } from '../systems/fact-revision.entity.js';
 import { VerdictEntity } from '../verdicts/verdict.entity.js';
 import {
@@ -106,11 +107,13 @@ async function seedSystem(manager: EntityManager, reference: ReferenceSystem): P
       currentRevision: 1,
     }),
   );
+  const facts = validateFacts(reference.facts);
+  await upsertLicenseVerdicts(manager, licensesIn(facts));
   const revision = await manager.save(
     manager.create(FactRevisionEntity, {
       systemId: system.id,
       revision: 1,
-      facts: validateFacts(reference.facts),
+      facts,
       evidence: reference.evidence,
     }),
   );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { LicenseTable } from '../criteria/license-table.js';
 import { FactsValidationError, validateFacts } from '../criteria/engine/index.js';
 import { badInput, notFound } from '../common/errors/app-error.js';
 import { AiSystemEntity } from './ai-system.entity.js';
@@ -15,6 +16,7 @@ export class SystemsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly systems: SystemsRepository,
     private readonly audit: AuditService,
+    private readonly licenses: LicenseTable,
   ) {}
 
   async bySlug(slug: string): Promise<SystemWithFacts> {
@@ -48,6 +50,7 @@ export class SystemsService {
           [input.slug, input.name.trim(), input.developer.trim()],
         );
       const revision = row.current_revision + 1;
+      await this.licenses.ensure(manager, facts);
       await manager.insert(FactRevisionEntity, {
         systemId: row.id,
         revision,

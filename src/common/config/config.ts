@@ -19,6 +19,11 @@ export interface AppConfig {
   seedOnStart: boolean;
   /** How often voting deadlines are checked, in milliseconds. */
   deadlineSweepMs: number;
+  /**
+   * From how many systems amendment impact is computed in PostgreSQL rather than in
+   * memory (docs/performance.md has the measurements behind the default).
+   */
+  impactSqlThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +32,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The default of `impactSqlThreshold`. */
+export const IMPACT_SQL_THRESHOLD = 5_000;
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
@@ -48,6 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'DEADLINE_SWEEP_MS',
     problems,
     50,
+  );
+  const impactSqlThreshold = parseInteger(
+    env.IMPACT_SQL_THRESHOLD,
+    IMPACT_SQL_THRESHOLD,
+    'IMPACT_SQL_THRESHOLD',
+    problems,
+    0,
   );
   const tokenTtlSeconds = parseInteger(
     env.TOKEN_TTL_SECONDS,
@@ -94,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphiql: env.GRAPHIQL ? env.GRAPHIQL === 'true' : nodeEnv !== 'production',
     seedOnStart: env.SEED_ON_START ? env.SEED_ON_START === 'true' : true,
     deadlineSweepMs,
+    impactSqlThreshold,
   };
 }
 

@@ -5,6 +5,7 @@ import { CommentEntity } from '../../amendments/comment.entity.js';
 import { ConcernEntity } from '../../amendments/concern.entity.js';
 import { VoteEntity } from '../../amendments/vote.entity.js';
 import { AuditEventEntity } from '../../audit/audit-event.entity.js';
+import { LicenseVerdictEntity } from '../../criteria/license-verdict.entity.js';
 import { CriterionEntity } from '../../definitions/criterion.entity.js';
 import { DefinitionVersionEntity } from '../../definitions/definition-version.entity.js';
 import { DefinitionEntity } from '../../definitions/definition.entity.js';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   AiSystemEntity,
   FactRevisionEntity,
   VerdictEntity,
+  LicenseVerdictEntity,
   StakeholderEntity,
   StakeholderRoleEntity,
   SessionEntity,

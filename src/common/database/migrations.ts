@@ -2,6 +2,7 @@ import { InitialSchema1795856729530 } from '../../../migrations/1795856729530-In
 import { Invariants1795856729531 } from '../../../migrations/1795856729531-Invariants.js';
 import { SignInRateLimits1795859813044 } from '../../../migrations/1795859813044-SignInRateLimits.js';
 import { RefuseTruncate1795862000000 } from '../../../migrations/1795862000000-RefuseTruncate.js';
+import { LicenseVerdicts1795870000000 } from '../../../migrations/1795870000000-LicenseVerdicts.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a glob so that
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Invariants1795856729531,
   SignInRateLimits1795859813044,
   RefuseTruncate1795862000000,
+  LicenseVerdicts1795870000000,
 ];

@@ -121,3 +121,49 @@ function findToken(text: string, token: string, from: number, to: number): numbe
   }
   return undefined;
 }
+
+/**
+ * A node as CEL text that parses back to the same tree: every operator application in
+ * parentheses, literals written in a form CEL reads back exactly.
+ */
+export function toSource(node: ASTNode): string {
+  switch (node.op) {
+    case 'value':
+      return literalSource(node.args);
+    case 'id':
+      return node.args;
+    case '.':
+      return `${toSource(node.args[0])}.${node.args[1]}`;
+    case '[]':
+      return `${toSource(node.args[0])}[${toSource(node.args[1])}]`;
+    case '!_':
+      return `!(${toSource(node.args)})`;
+    case '-_':
+      return `-(${toSource(node.args)})`;
+    case '?:':
+      return `(${toSource(node.args[0])} ? ${toSource(node.args[1])} : ${toSource(node.args[2])})`;
+    case 'list':
+      return `[${node.args.map(toSource).join(', ')}]`;
+    case 'call':
+      return `${node.args[0]}(${node.args[1].map(toSource).join(', ')})`;
+    case 'rcall':
+      return `${toSource(node.args[1])}.${node.args[0]}(${node.args[2].map(toSource).join(', ')})`;
+    case '.?':
+    case 'map':
+      throw new Error(`cannot write '${node.op}' back as CEL`);
+    default:
+      return `(${toSource(node.args[0])} ${node.op} ${toSource(node.args[1])})`;
+  }
+}
+
+function literalSource(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value); // CEL reads JSON's escapes
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'number') {
+    const text = String(value);
+    // A double literal needs a fraction or an exponent, or CEL reads it as an int.
+    return /[.e]/.test(text) ? text : `${text}.0`;
+  }
+  if (typeof value === 'boolean' || value === null) return String(value);
+  throw new Error(`cannot write a ${typeof value} literal back as CEL`);
+}

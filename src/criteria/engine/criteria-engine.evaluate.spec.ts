@@ -235,3 +235,40 @@ describe('CriteriaEngine verdicts against plain cel-js', () => {
     }
   });
 });
+
+describe('leaves written back as CEL', () => {
+  const engine = new CriteriaEngine();
+
+  it('keeps the parentheses an operand needs and doubles that print with an exponent', () => {
+    const compiled = engine.compile([
+      {
+        key: 'nested',
+        rule: '(size(terms.fieldOfUseRestrictions) <= 2) == (size(terms.fieldOfUseRestrictions) != 1)',
+      },
+      { key: 'exponent', rule: 'terms.maxMonthlyActiveUsers in [1000.0, 1e21]' },
+    ]);
+    const outcomes = (terms: Facts['terms']) =>
+      engine.evaluate(compiled, { terms }).criteria.map((c) => c.outcome);
+    expect(outcomes({ fieldOfUseRestrictions: ['a'], maxMonthlyActiveUsers: 1e21 })).toEqual([
+      'FAIL',
+      'PASS',
+    ]);
+    expect(outcomes({ fieldOfUseRestrictions: ['a', 'b'], maxMonthlyActiveUsers: 5 })).toEqual([
+      'PASS',
+      'FAIL',
+    ]);
+  });
+
+  it('compiles and evaluates a leaf holding an emoji (and an escaped backslash before "u")', () => {
+    const compiled = engine.compile([
+      { key: 'emoji', rule: '"😀" in terms.fieldOfUseRestrictions' },
+      { key: 'backslash', rule: '"\\\\ud83d\\\\ude00" in terms.fieldOfUseRestrictions' },
+    ]);
+    const outcomes = (restrictions: string[]) =>
+      engine
+        .evaluate(compiled, { terms: { fieldOfUseRestrictions: restrictions } })
+        .criteria.map((c) => c.outcome);
+    expect(outcomes(['😀'])).toEqual(['PASS', 'FAIL']);
+    expect(outcomes(['\\ud83d\\ude00'])).toEqual(['FAIL', 'PASS']);
+  });
+});

@@ -18,7 +18,7 @@ import {
   type Environment,
   type ParseResult,
 } from '@marcbachmann/cel-js';
-import { childNodes, selectionSteps } from './ast.js';
+import { childNodes, selectionSteps, toSource } from './ast.js';
 import type { Facts } from './facts-schema.js';
 
 /** Why a result is unknown, as one line: "unknown: components.trainingCode is absent". */
@@ -90,7 +90,9 @@ function anyOf(tests: readonly ((facts: Facts) => Truth)[]): (facts: Facts) => T
 }
 
 function planLeaf(node: ASTNode, env: Environment): (facts: Facts) => Truth {
-  const run = env.parse(serialize(node));
+  // Not serialize(node): it drops parentheses an operand needs and writes literals that do
+  // not parse back (an emoji as two \u escapes, 1e21 as "1e+21.0").
+  const run = env.parse(toSource(node));
   const reads = factsRead(node);
   if (reads === null) return (facts) => runCatchingAbsent(run, facts);
   const presenceChecks = reads.map(presenceCheck);
