@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
@@ -44,7 +45,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     await dataSource.initialize();
     if (options.runMigrations !== false) {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await migrationLock(options.databaseUrl, () =>
+        dataSource.runMigrations({ transaction: 'each' }),
+      );
       if (applied.length > 0) logger.log(`Applied ${applied.length} migration(s)`);
     }
   } catch (error) {
@@ -60,4 +63,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
   opened.set(dataSource, database);
   return database;
+}
+
+/**
+ * Runs `migrate` holding a PostgreSQL advisory lock, so that servers started together on
+ * one database (replicas after a deploy) migrate one after the other instead of racing to
+ * create the same tables; the later ones find nothing left to apply. The lock is held on a
+ * connection of its own, outside the pool the migrations use. The embedded database
+ * belongs to one process and has one connection, so it needs (and could take) no lock.
+ */
+async function migrationLock<T>(databaseUrl: string | null, migrate: () => Promise<T>): Promise<T> {
+  if (!databaseUrl) return migrate();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('redline.migrations'))`);
+    return await migrate();
+  } finally {
+    // Closing the session releases the lock, whatever state it is in.
+    await client.end();
+  }
 }
