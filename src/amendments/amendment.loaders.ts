@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { rolesImplying } from '../common/auth/principal.js';
 import { loaderById, loaderGroupedBy } from '../common/graphql/batch-loaders.js';
+import { ImpactService, type AmendmentChanges } from '../impact/impact.service.js';
+import type { ImpactModel } from '../impact/models/impact.model.js';
 import type { Role } from '../stakeholders/stakeholder-role.entity.js';
 import { AmendmentChangeEntity } from './amendment-change.entity.js';
 import { AmendmentEntity } from './amendment.entity.js';
@@ -19,11 +21,19 @@ export const revisionKey = (amendmentId: string, revision: number) => `${amendme
 /** Per-request batching: each kind of row costs one query per request, whatever the list size. */
 @Injectable()
 export class AmendmentLoaders {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly impacts: ImpactService,
+  ) {}
 
   create() {
     const ds = this.dataSource;
     return {
+      /** Keyed by `revisionKey`: every amendment of a listing in one impact computation. */
+      impact: new DataLoader<AmendmentChanges & { key: string }, ImpactModel, string>(
+        (amendments) => this.impacts.impacts(amendments),
+        { cacheKeyFn: (amendment) => amendment.key },
+      ),
       byId: loaderById(ds, AmendmentEntity),
       changes: new DataLoader<string, AmendmentChangeEntity[]>(async (keys) => {
         const pairs = keys.map((key) => key.split(':'));

@@ -238,12 +238,19 @@ export class AmendmentsResolver {
       'What the current revision would do to every system’s computed verdict, against its base',
   })
   async impact(@Parent() a: AmendmentModel, @Context() ctx: RequestContext): Promise<ImpactModel> {
-    const [definition, base, changes] = await Promise.all([
+    const key = revisionKey(a.id, a.revision);
+    const [definition, criteria, changes] = await Promise.all([
       ctx.loaders.definitions.definitionById.load(a.definitionId),
-      ctx.loaders.definitions.versionById.load(a.baseVersionId),
-      ctx.loaders.amendments.changes.load(revisionKey(a.id, a.revision)),
+      ctx.loaders.definitions.criteriaByVersion.load(a.baseVersionId),
+      ctx.loaders.amendments.changes.load(key),
     ]);
-    return this.impacts.impact(definition!.slug, base!.label, changes);
+    return ctx.loaders.amendments.impact.load({
+      key,
+      definition: definition!,
+      baseVersionId: a.baseVersionId,
+      criteria,
+      changes,
+    });
   }
 
   @ResolveField(() => [AuditEntryModel], {

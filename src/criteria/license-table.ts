@@ -38,7 +38,7 @@ export function licenseVerdictRows(expressions: Iterable<string>): LicenseVerdic
  * are left alone, so concurrent writers of the same licence do not conflict.
  */
 export async function upsertLicenseVerdicts(
-  manager: Pick<EntityManager, 'query'>,
+  manager: { query(sql: string, params: unknown[]): Promise<unknown> },
   expressions: Iterable<string>,
 ): Promise<void> {
   const rows = licenseVerdictRows(expressions);

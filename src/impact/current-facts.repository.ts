@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Facts } from '../criteria/engine/index.js';
 import type { FactPaths } from './fact-paths.js';
+import type { SystemFacts } from './facts-snapshot.js';
 import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
 
 const CURRENT = `FROM ai_systems s
@@ -37,6 +38,17 @@ export class CurrentFactsRepository implements FactsSource {
   /** Runs a pushed-down impact statement (sql-impact.ts builds it). */
   query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.dataSource.query(sql, params);
+  }
+
+  /** Every system's current facts, reduced to `paths`, in one statement. */
+  async snapshot(paths: FactPaths): Promise<SystemFacts[]> {
+    const params: unknown[] = [];
+    const projected = projection(paths, params);
+    const rows: Array<{ id: string; slug: string; v: string }> = await this.dataSource.query(
+      `SELECT s.id, s.slug, ${projected.sql}::text AS v ${CURRENT}`,
+      params,
+    );
+    return rows.map(({ id, slug, v }) => ({ id, slug, facts: projected.facts(v) }));
   }
 
   async groups(paths: FactPaths): Promise<FactsGroup[]> {

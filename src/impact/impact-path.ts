@@ -9,16 +9,14 @@
  * more; above it the SQL path wins and its memory stays flat (docs/performance.md has the
  * figures behind the default, IMPACT_SQL_THRESHOLD).
  */
-import type { NotTranslatable, SqlImpactQuery } from './sql-impact.js';
-
 export type ImpactPath = 'SQL' | 'MEMORY';
 
 export function chooseImpactPath(
   systems: number,
   threshold: number,
-  query: SqlImpactQuery | NotTranslatable,
+  translatable: boolean,
 ): ImpactPath {
   // A rule the translator refused is evaluated in memory, whatever the size: never widened.
-  if (!('sql' in query)) return 'MEMORY';
+  if (!translatable) return 'MEMORY';
   return systems >= threshold ? 'SQL' : 'MEMORY';
 }

@@ -16,7 +16,9 @@ import { DefinitionsService } from '../definitions/definitions.service.js';
 import { verdictChanges } from '../verdicts/verdict-change.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { CurrentFactsRepository } from './current-facts.repository.js';
-import { evaluateImpact, type ImpactEvaluation } from './impact-evaluation.js';
+import { factPaths } from './fact-paths.js';
+import { snapshotSource } from './facts-snapshot.js';
+import { evaluateImpact, type FactsSource, type ImpactEvaluation } from './impact-evaluation.js';
 import { chooseImpactPath, type ImpactPath } from './impact-path.js';
 import { summarize } from './impact-summary.js';
 import type { CombinedImpactModel, ImpactModel } from './models/impact.model.js';
@@ -26,6 +28,23 @@ import { evaluateImpactInSql, sqlImpactQuery } from './sql-impact.js';
 export interface ChangeSet {
   id: number;
   changes: Change[];
+}
+
+/** An amendment's changes against its base version, as `impacts()` takes them. */
+export interface AmendmentChanges {
+  definition: DefinitionEntity;
+  baseVersionId: string;
+  /** The base version's criteria. */
+  criteria: CriterionDraft[];
+  changes: Change[];
+}
+
+/** Base criteria and the same criteria amended, for one definition's version. */
+interface Comparison {
+  definition: DefinitionEntity;
+  versionId: string;
+  base: CriterionDraft[];
+  amended: CriterionDraft[];
 }
 
 /**
@@ -59,7 +78,33 @@ export class ImpactService {
     const { definition, versionId, criteria } = await this.base(definitionSlug, baseLabel);
     this.changes.assertWellFormed(definition, changes);
     const amended = this.changes.apply(criteria, changes);
-    return this.compare(definition, versionId, criteria, amended, path);
+    const [impact] = await this.compare([{ definition, versionId, base: criteria, amended }], path);
+    return impact;
+  }
+
+  /**
+   * The impact of several amendments, each against its own base, computed together: a
+   * listing that asks every amendment for its impact costs the same few statements however
+   * long it is. An amendment whose changes no longer apply gets its error, the rest their
+   * impact.
+   */
+  async impacts(amendments: readonly AmendmentChanges[]): Promise<Array<ImpactModel | Error>> {
+    const answers: Array<ImpactModel | Error> = [];
+    const comparisons: Comparison[] = [];
+    const slots: number[] = [];
+    for (const { definition, baseVersionId, criteria, changes } of amendments) {
+      try {
+        this.changes.assertWellFormed(definition, changes);
+        const amended = this.changes.apply(criteria, changes);
+        comparisons.push({ definition, versionId: baseVersionId, base: criteria, amended });
+        slots.push(answers.push(new Error('not computed')) - 1);
+      } catch (error) {
+        answers.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    const computed = comparisons.length ? await this.compare(comparisons) : [];
+    computed.forEach((impact, i) => (answers[slots[i]] = impact));
+    return answers;
   }
 
   /**
@@ -88,7 +133,8 @@ export class ImpactService {
     const conflicts = [...conflictingKeys(changeSets)]
       .map(([key, amendments]) => ({ key, amendments }))
       .sort((a, b) => a.key.localeCompare(b.key));
-    return { impact: await this.compare(definition, versionId, criteria, amended), conflicts };
+    const [impact] = await this.compare([{ definition, versionId, base: criteria, amended }]);
+    return { impact, conflicts };
   }
 
   private async base(slug: string, label: string) {
@@ -98,40 +144,61 @@ export class ImpactService {
     return { definition, versionId: version.id, criteria };
   }
 
-  private async compare(
-    definition: DefinitionEntity,
-    versionId: string,
-    base: CriterionDraft[],
-    amended: CriterionDraft[],
-    path?: ImpactPath,
-  ): Promise<ImpactModel> {
-    const evaluation = await this.evaluate(definition, base, amended, path);
-    // Assessments are looked up only for the systems that change, not for all of them.
-    const changed = evaluation.systemIds.filter(
-      (id) => evaluation.before.get(id)!.outcome !== evaluation.after.get(id)!.outcome,
+  private async compare(comparisons: Comparison[], path?: ImpactPath): Promise<ImpactModel[]> {
+    const evaluations = await this.evaluate(comparisons, path);
+    // Assessments are looked up only for the systems that change, once per base version.
+    const changedByVersion = new Map<string, Set<string>>();
+    const changed = evaluations.map((evaluation, i) => {
+      const ids = evaluation.systemIds.filter(
+        (id) => evaluation.before.get(id)!.outcome !== evaluation.after.get(id)!.outcome,
+      );
+      const versionIds = changedByVersion.get(comparisons[i].versionId) ?? new Set();
+      for (const id of ids) versionIds.add(id);
+      changedByVersion.set(comparisons[i].versionId, versionIds);
+      return ids;
+    });
+    const recordedByVersion = new Map(
+      await Promise.all(
+        [...changedByVersion].map(async ([versionId, ids]) => {
+          const assessed = ids.size
+            ? await this.verdicts.assessed(versionId, [...ids])
+            : new Map<string, { outcome: ImpactModel['changes'][number]['before'] }>();
+          const recorded = new Map([...assessed].map(([id, verdict]) => [id, verdict.outcome]));
+          return [versionId, recorded] as const;
+        }),
+      ),
     );
-    const assessed = changed.length ? await this.verdicts.assessed(versionId, changed) : new Map();
-    const recorded = new Map([...assessed].map(([id, verdict]) => [id, verdict.outcome]));
-    const changes = verdictChanges(changed, evaluation.before, evaluation.after, recorded);
-    return { summary: summarize(evaluation.evaluated, changes), changes };
+    return evaluations.map((evaluation, i) => {
+      const recorded = recordedByVersion.get(comparisons[i].versionId)!;
+      const changes = verdictChanges(changed[i], evaluation.before, evaluation.after, recorded);
+      return { summary: summarize(evaluation.evaluated, changes), changes };
+    });
   }
 
   private async evaluate(
-    definition: DefinitionEntity,
-    base: CriterionDraft[],
-    amended: CriterionDraft[],
+    comparisons: Comparison[],
     forced?: ImpactPath,
-  ): Promise<ImpactEvaluation> {
-    const query = sqlImpactQuery(base, amended);
+  ): Promise<ImpactEvaluation[]> {
+    const query = sqlImpactQuery(comparisons);
     const threshold = this.config.impactSqlThreshold;
-    const path =
-      forced ?? chooseImpactPath(await this.facts.systemCount(threshold), threshold, query);
+    const systems = forced ? null : await this.facts.systemCount(threshold);
+    const path = forced ?? chooseImpactPath(systems!, threshold, 'sql' in query);
     if (path === 'SQL') {
       if ('sql' in query) return evaluateImpactInSql((sql, p) => this.facts.query(sql, p), query);
       this.logger.warn(
         `Impact in memory: criterion "${query.key}" has no SQL form (${query.reason})`,
       );
     }
-    return evaluateImpact(this.engine, base, amended, definition.levels, this.facts);
+    let source: FactsSource = this.facts;
+    if (comparisons.length > 1 && systems !== null && systems < threshold) {
+      // Below the threshold every system's facts are few: read them once for all comparisons.
+      const rules = comparisons.flatMap((c) => [...c.base, ...c.amended].map((r) => r.rule));
+      source = snapshotSource(await this.facts.snapshot(factPaths(rules)));
+    }
+    const evaluations: ImpactEvaluation[] = [];
+    for (const { definition, base, amended } of comparisons) {
+      evaluations.push(await evaluateImpact(this.engine, base, amended, definition.levels, source));
+    }
+    return evaluations;
   }
 }
