@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Facts } from '../criteria/engine/index.js';
 import type { FactPaths } from './fact-paths.js';
 import type { SystemFacts } from './facts-snapshot.js';
@@ -9,15 +9,16 @@ import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
 const CURRENT = `FROM ai_systems s
   JOIN fact_revisions fr ON fr.system_id = s.id AND fr.revision = s.current_revision`;
 
+type Queryable = Pick<EntityManager, 'query'>;
+
 /**
  * Systems' current facts for impact, reduced in SQL to the facts the rules read and, where
  * it can be, grouped there too: at 100,000 systems, shipping every system's facts to Node
  * (text out of PostgreSQL, JSON.parse, 100,000 row objects and the garbage they leave) costs
  * more than evaluating them. Raw SQL, no entities: nothing here needs hydrating.
  */
-@Injectable()
-export class CurrentFactsRepository implements FactsSource {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class CurrentFacts implements FactsSource {
+  constructor(private readonly db: Queryable) {}
 
   /**
    * How many systems there are, at least roughly: the planner's estimate when it says the
@@ -25,11 +26,11 @@ export class CurrentFactsRepository implements FactsSource {
    * the exact count otherwise (an estimate can be stale after a bulk load).
    */
   async systemCount(atLeast: number): Promise<number> {
-    const [estimate]: Array<{ n: number }> = await this.dataSource.query(
+    const [estimate]: Array<{ n: number }> = await this.db.query(
       `SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'ai_systems'::regclass`,
     );
     if (estimate && estimate.n >= atLeast) return estimate.n;
-    const [exact]: Array<{ n: number }> = await this.dataSource.query(
+    const [exact]: Array<{ n: number }> = await this.db.query(
       'SELECT count(*)::int AS n FROM ai_systems WHERE current_revision > 0',
     );
     return exact.n;
@@ -37,14 +38,14 @@ export class CurrentFactsRepository implements FactsSource {
 
   /** Runs a pushed-down impact statement (sql-impact.ts builds it). */
   query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.dataSource.query(sql, params);
+    return this.db.query(sql, params);
   }
 
   /** Every system's current facts, reduced to `paths`, in one statement. */
   async snapshot(paths: FactPaths): Promise<SystemFacts[]> {
     const params: unknown[] = [];
     const projected = projection(paths, params);
-    const rows: Array<{ id: string; slug: string; v: string }> = await this.dataSource.query(
+    const rows: Array<{ id: string; slug: string; v: string }> = await this.db.query(
       `SELECT s.id, s.slug, ${projected.sql}::text AS v ${CURRENT}`,
       params,
     );
@@ -54,7 +55,7 @@ export class CurrentFactsRepository implements FactsSource {
   async groups(paths: FactPaths): Promise<FactsGroup[]> {
     const params: unknown[] = [];
     const projected = projection(paths, params);
-    const rows: Array<{ v: string; n: number }> = await this.dataSource.query(
+    const rows: Array<{ v: string; n: number }> = await this.db.query(
       `SELECT ${projected.sql}::text AS v, count(*)::int AS n ${CURRENT} GROUP BY 1`,
       params,
     );
@@ -68,7 +69,7 @@ export class CurrentFactsRepository implements FactsSource {
     params.push(keys);
     // One text column per part: its key, which is decoded only once per distinct value.
     const columns = projected.map((part, i) => `, ${part.sql}::text AS p${i}`).join('');
-    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number>> = await this.db.query(
       `SELECT s.id, s.slug, c.i::int - 1 AS g${columns} ${CURRENT}
          JOIN unnest($${params.length}::jsonb[]) WITH ORDINALITY AS c(v, i) ON c.v = ${group.sql}`,
       params,
@@ -131,4 +132,32 @@ function projection(
       return facts;
     },
   };
+}
+
+@Injectable()
+export class CurrentFactsRepository extends CurrentFacts {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super(dataSource.manager);
+  }
+
+  /**
+   * Runs `work` on one snapshot of the facts: the in-memory path reads them in several
+   * statements, which must not see a fact revision written between two of them.
+   */
+  async inSnapshot<T>(work: (facts: CurrentFacts) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // One statement where dataSource.transaction() would send two (start, then isolation).
+      await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const result = await work(new CurrentFacts(runner.manager));
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
 }

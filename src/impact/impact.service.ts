@@ -189,16 +189,19 @@ export class ImpactService {
         `Impact in memory: criterion "${query.key}" has no SQL form (${query.reason})`,
       );
     }
-    let source: FactsSource = this.facts;
-    if (comparisons.length > 1 && systems !== null && systems < threshold) {
-      // Below the threshold every system's facts are few: read them once for all comparisons.
-      const rules = comparisons.flatMap((c) => [...c.base, ...c.amended].map((r) => r.rule));
-      source = snapshotSource(await this.facts.snapshot(factPaths(rules)));
-    }
-    const evaluations: ImpactEvaluation[] = [];
-    for (const { definition, base, amended } of comparisons) {
-      evaluations.push(await evaluateImpact(this.engine, base, amended, definition.levels, source));
-    }
-    return evaluations;
+    return this.facts.inSnapshot(async (facts) => {
+      let source: FactsSource = facts;
+      if (comparisons.length > 1 && systems !== null && systems < threshold) {
+        // Below the threshold every system's facts are few: read them once for all.
+        const rules = comparisons.flatMap((c) => [...c.base, ...c.amended].map((r) => r.rule));
+        source = snapshotSource(await facts.snapshot(factPaths(rules)));
+      }
+      const evaluations: ImpactEvaluation[] = [];
+      for (const { definition, base, amended } of comparisons) {
+        const { levels } = definition;
+        evaluations.push(await evaluateImpact(this.engine, base, amended, levels, source));
+      }
+      return evaluations;
+    });
   }
 }
