@@ -6,8 +6,12 @@
  */
 import type { Change } from '../src/amendments/apply-changes.js';
 import { CriteriaSqlScope } from '../src/criteria/criteria-sql.js';
-import { CriteriaEngine, type Facts, type Outcome } from '../src/criteria/engine/index.js';
-import { translateRule } from '../src/criteria/engine/sql-translator.js';
+import {
+  CriteriaEngine,
+  translateRule,
+  type Facts,
+  type Outcome,
+} from '../src/criteria/engine/index.js';
 import { upsertLicenseVerdicts } from '../src/criteria/license-table.js';
 import { ImpactService } from '../src/impact/impact.service.js';
 import { REFERENCE_DEFINITIONS, REFERENCE_SYSTEMS } from '../src/seed/reference/index.js';

@@ -2,7 +2,7 @@
  * The SQL side of criteria: a scope that collects a query's parameters and the licence
  * lookups its translated rules need, over a facts column aliased in the query.
  */
-import type { LicenseFunction, SqlScope } from './engine/sql-translator.js';
+import type { LicenseFunction, SqlScope } from './engine/index.js';
 
 const COLUMN: Record<LicenseFunction, string> = {
   osiApproved: 'osi_approved',

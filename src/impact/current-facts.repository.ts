@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Facts } from '../criteria/engine/index.js';
-import type { FactPaths } from './fact-paths.js';
+import type { FactPaths, Facts } from '../criteria/engine/index.js';
 import type { SystemFacts } from './facts-snapshot.js';
 import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
 

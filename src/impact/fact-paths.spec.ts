@@ -1,5 +1,6 @@
 import type { Facts } from '../criteria/engine/index.js';
-import { factPaths, projectFacts } from './fact-paths.js';
+import { factPaths } from '../criteria/engine/index.js';
+import { projectFacts } from './fact-paths.js';
 
 describe('factPaths', () => {
   it('lists the facts rules read, two levels deep, whether selected, indexed or tested', () => {

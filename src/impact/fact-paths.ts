@@ -1,41 +1,8 @@
 /**
- * Which facts a set of rules reads, two levels deep (`components.modelParameters`,
- * `terms.maxMonthlyActiveUsers`), so that impact loads only those from the database:
- * shipping and parsing every system's whole facts is what dominates an impact run.
+ * Facts reduced to what some rules read (the engine's `factPaths` names it), so that
+ * impact loads and groups only those.
  */
-import { Environment, type ASTNode } from '@marcbachmann/cel-js';
-import { childNodes, selectionSteps } from '../criteria/engine/ast.js';
-import type { Facts } from '../criteria/engine/index.js';
-
-/**
- * Per top-level fact, the keys under it that are read; `null` when the whole object is
- * read (a bare variable, e.g. `size(terms)`). A fact that is not listed is not read.
- */
-export type FactPaths = Map<string, Set<string> | null>;
-
-// Parsing needs no declared variables; the rules were type-checked when they were saved.
-const parser = new Environment();
-
-/** The facts the given rules read. Throws on a rule that does not parse. */
-export function factPaths(rules: Iterable<string>): FactPaths {
-  const paths: FactPaths = new Map();
-  for (const rule of new Set(rules)) collect(parser.parse(rule).ast, paths);
-  return paths;
-}
-
-function collect(node: ASTNode, paths: FactPaths): void {
-  const steps =
-    node.op === 'id' || node.op === '.' || node.op === '[]' ? selectionSteps(node) : null;
-  if (steps) {
-    const [top, key] = steps.map((step) => step.key);
-    const keys = paths.get(top);
-    if (key === undefined) paths.set(top, null);
-    else if (keys === undefined) paths.set(top, new Set([key]));
-    else keys?.add(key); // already the whole object when null
-    return;
-  }
-  for (const child of childNodes(node)) collect(child, paths);
-}
+import type { Facts, FactPaths } from '../criteria/engine/index.js';
 
 /**
  * The facts reduced to `paths`. A rule that reads only those paths gives the same result on

@@ -3,8 +3,8 @@
  * FactsSource: the in-memory path for several amendments at once then reads the database
  * once instead of twice per amendment. Meant for catalogues below the SQL threshold.
  */
-import type { Facts } from '../criteria/engine/index.js';
-import { projectFacts, type FactPaths } from './fact-paths.js';
+import type { FactPaths, Facts } from '../criteria/engine/index.js';
+import { projectFacts } from './fact-paths.js';
 import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
 
 export interface SystemFacts {

@@ -1,9 +1,9 @@
 import { generateFacts } from '../../bench/generate-facts.js';
 import { applyChanges, type Change, type CriterionDraft } from '../amendments/apply-changes.js';
-import { CriteriaEngine, type Facts } from '../criteria/engine/index.js';
+import { CriteriaEngine, type FactPaths, type Facts } from '../criteria/engine/index.js';
 import { OSAID_1_0_STARTER } from '../criteria/engine/fixtures/osaid-1.0-starter.js';
 import { verdictChanges } from '../verdicts/verdict-change.js';
-import { projectFacts, type FactPaths } from './fact-paths.js';
+import { projectFacts } from './fact-paths.js';
 import { combine, evaluateImpact, type FactsSource } from './impact-evaluation.js';
 
 const engine = new CriteriaEngine();

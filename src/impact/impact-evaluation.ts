@@ -20,16 +20,17 @@
  * criteria. A rule's result depends only on the facts it reads: that is what makes both the
  * grouping and the reduced facts sound.
  */
-import type {
-  CompiledCriteria,
-  CriteriaEngine,
-  CriterionRule,
-  Evaluation,
-  Facts,
-  Outcome,
+import {
+  factPaths,
+  type CompiledCriteria,
+  type CriteriaEngine,
+  type CriterionRule,
+  type Evaluation,
+  type FactPaths,
+  type Facts,
+  type Outcome,
 } from '../criteria/engine/index.js';
 import type { VerdictPair } from '../verdicts/verdict-change.js';
-import { factPaths, type FactPaths } from './fact-paths.js';
 
 /** Systems that have the same values for some facts; `key` names the values. */
 export interface FactsGroup {

@@ -12,8 +12,12 @@
  * Several amendments (a listing asking each for its impact) share one statement and one
  * scan: a flag per amendment, and the rows any of them changes.
  */
-import type { CriterionRule, CriterionResult, Outcome } from '../criteria/engine/index.js';
-import { translateRule } from '../criteria/engine/sql-translator.js';
+import {
+  translateRule,
+  type CriterionRule,
+  type CriterionResult,
+  type Outcome,
+} from '../criteria/engine/index.js';
 import { CriteriaSqlScope } from '../criteria/criteria-sql.js';
 import { combine, splitCriteria, type ImpactEvaluation } from './impact-evaluation.js';
 

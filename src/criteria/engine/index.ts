@@ -31,3 +31,10 @@ export {
 } from './criteria-engine.js';
 export type { Absent, Conjunct, Truth } from './rule-plan.js';
 export { diffRules } from './rule-diff.js';
+export { factPaths, type FactPaths } from './facts-read.js';
+export {
+  translateRule,
+  type LicenseFunction,
+  type SqlScope,
+  type SqlTranslation,
+} from './sql-translator.js';
