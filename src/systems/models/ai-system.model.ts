@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import type { Facts } from '../../criteria/engine/index.js';
 import { ConnectionType } from '../../common/pagination/connection.js';
 
 @ObjectType('Evidence')
@@ -22,19 +23,20 @@ export class AiSystemModel {
   @Field()
   developer: string;
 
+  /** facts, evidence, factsRecordedAt: null when a list was read without them (see SystemsResolver). */
   @Field(() => GraphQLJSON, {
     description: 'The current facts (see the facts schema); absent keys are unknown',
   })
-  facts: Record<string, unknown>;
+  facts: Facts | null;
 
   @Field(() => Int, { description: 'The fact revision the facts come from' })
   factRevision: number;
 
   @Field(() => [EvidenceModel])
-  evidence: EvidenceModel[];
+  evidence: EvidenceModel[] | null;
 
-  @Field({ description: 'When the current facts were recorded' })
-  factsRecordedAt: Date;
+  @Field(() => Date, { description: 'When the current facts were recorded' })
+  factsRecordedAt: Date | null;
 
   id: string;
   factRevisionId: string;
