@@ -1,7 +1,9 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, RequireRole } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { notFound } from '../common/errors/app-error.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
+import { versionKey } from './definition.loaders.js';
 import { DefinitionsService } from './definitions.service.js';
 import {
   CreateDefinitionInput,
@@ -36,8 +38,14 @@ export class DefinitionsResolver {
   async version(
     @Args('definition') definition: string,
     @Args('label') label: string,
+    @Context() ctx: RequestContext,
   ): Promise<DefinitionVersionModel> {
-    return toVersionModel(await this.service.version(definition, label));
+    // One statement (the version joined with its definition), batched with any other look-up.
+    const version = await ctx.loaders.definitions.versionByLabel.load(
+      versionKey(definition, label),
+    );
+    if (!version) throw notFound(`No version "${label}" of "${definition}"`);
+    return toVersionModel(version);
   }
 
   @RequireRole('STEWARD')
