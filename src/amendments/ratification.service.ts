@@ -7,7 +7,6 @@ import { conflict, notFound } from '../common/errors/app-error.js';
 import { CriterionEntity } from '../definitions/criterion.entity.js';
 import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
-import { SystemsRepository } from '../systems/systems.repository.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { transition } from './amendment-state.js';
 import { AmendmentJournal } from './amendment-journal.js';
@@ -31,7 +30,6 @@ export class RatificationService {
     private readonly amendments: AmendmentsService,
     private readonly changes: ChangeChecker,
     private readonly verdicts: VerdictsService,
-    private readonly systems: SystemsRepository,
     private readonly audit: AuditService,
     private readonly journal: AmendmentJournal,
   ) {}
@@ -146,7 +144,8 @@ export class RatificationService {
       );
 
       const ratified = await manager.findOneByOrFail(DefinitionVersionEntity, { id: version.id });
-      await this.verdicts.computed(ratified, await this.systems.all(manager), manager);
+      // Fills the verdict cache for the new version, inside the transaction.
+      await this.verdicts.computedForAll(ratified, manager);
       await this.audit.record(manager, {
         actorId,
         entityType: 'version',

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { diffRules } from '../criteria/engine/index.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
 import { toCriterionModel, toVersionModel } from '../definitions/mappers.js';
-import { SystemsRepository } from '../systems/systems.repository.js';
+import { toSystemModel } from '../systems/mappers.js';
+import type { VerdictEntity } from '../verdicts/verdict.entity.js';
 import { verdictChanges } from '../verdicts/verdict-change.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { diffCriteria } from './criteria-diff.js';
@@ -15,7 +16,6 @@ export class VersionDiffService {
   constructor(
     private readonly definitions: DefinitionsService,
     private readonly verdicts: VerdictsService,
-    private readonly systems: SystemsRepository,
   ) {}
 
   async diff(slug: string, fromLabel: string, toLabel: string): Promise<VersionDiffModel> {
@@ -23,25 +23,27 @@ export class VersionDiffService {
       this.definitions.version(slug, fromLabel),
       this.definitions.version(slug, toLabel),
     ]);
-    const [fromCriteria, toCriteria, systems] = await Promise.all([
+    // Both sides through the verdict cache: facts are read only for verdicts not cached yet.
+    const [fromCriteria, toCriteria, fromSystems, toSystems] = await Promise.all([
       this.definitions.criteria(from.id),
       this.definitions.criteria(to.id),
-      this.systems.all(),
+      this.verdicts.computedForAll(from),
+      this.verdicts.computedForAll(to),
     ]);
     const criteria = diffCriteria(fromCriteria, toCriteria);
-
-    const [before, after, recordedFrom, recordedTo] = await Promise.all([
-      this.verdicts.computed(from, systems),
-      this.verdicts.computed(to, systems),
-      this.verdicts.assessed(
-        from.id,
-        systems.map((s) => s.id),
-      ),
-      this.verdicts.assessed(
-        to.id,
-        systems.map((s) => s.id),
-      ),
-    ]);
+    const systems = new Map(toSystems.map((s) => [s.id, s]));
+    const before = new Map(fromSystems.map((s) => [s.id, s.verdict]));
+    const after = new Map(toSystems.map((s) => [s.id, s.verdict]));
+    // Only the systems that change need the verdict on record.
+    const changing = fromSystems
+      .map((s) => s.id)
+      .filter((id) => after.has(id) && before.get(id)!.outcome !== after.get(id)!.outcome);
+    const [recordedFrom, recordedTo] = changing.length
+      ? await Promise.all([
+          this.verdicts.assessed(from.id, changing),
+          this.verdicts.assessed(to.id, changing),
+        ])
+      : [new Map<string, VerdictEntity>(), new Map<string, VerdictEntity>()];
     // The verdict on record: against the older version where there is one, else the newer.
     const recorded = new Map([...recordedTo, ...recordedFrom].map(([id, v]) => [id, v.outcome]));
 
@@ -59,11 +61,14 @@ export class VersionDiffService {
         ruleDiff: fields.includes('rule') ? diffRules(old.rule, now.rule) : null,
       })),
       verdictChanges: verdictChanges(
-        systems.map((s) => s.id),
+        fromSystems.map((s) => s.id),
         before,
         after,
         recorded,
-      ),
+      ).map((change) => ({
+        ...change,
+        loadedSystem: toSystemModel(systems.get(change.systemId)!),
+      })),
     };
   }
 }

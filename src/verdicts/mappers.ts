@@ -1,17 +1,21 @@
+import type { AiSystemModel } from '../systems/models/ai-system.model.js';
 import { VerdictModel } from './models/verdict.model.js';
 import type { VerdictEntity } from './verdict.entity.js';
 
-export const toVerdictModel = (e: VerdictEntity): VerdictModel =>
-  Object.assign(new VerdictModel(), {
-    systemId: e.systemId,
-    versionId: e.versionId,
-    factRevisionId: e.factRevisionId,
-    recordedById: e.recordedById,
-    outcome: e.outcome,
-    source: e.source,
-    level: e.level,
-    criteria: e.criteria,
-    notes: e.notes,
-    assessedBy: e.assessedBy,
-    recordedAt: e.recordedAt,
-  });
+/** `system`, when the verdict was read together with it (see VerdictModel.loadedSystem). */
+export const toVerdictModel = (e: VerdictEntity, system?: AiSystemModel): VerdictModel => {
+  const model = new VerdictModel();
+  model.systemId = e.systemId;
+  model.versionId = e.versionId;
+  model.factRevisionId = e.factRevisionId;
+  model.recordedById = e.recordedById;
+  model.outcome = e.outcome;
+  model.source = e.source;
+  model.level = e.level;
+  model.criteria = e.criteria;
+  model.notes = e.notes;
+  model.assessedBy = e.assessedBy;
+  model.recordedAt = e.recordedAt;
+  model.loadedSystem = system;
+  return model;
+};

@@ -8,6 +8,7 @@ import { VerdictChangeModel } from './models/verdict-change.model.js';
 export class VerdictChangeResolver {
   @ResolveField(() => AiSystemModel)
   async system(@Parent() change: VerdictChangeModel, @Context() ctx: RequestContext) {
+    if (change.loadedSystem) return change.loadedSystem;
     return toSystemModel((await ctx.loaders.systems.byId.load(change.systemId))!);
   }
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import type { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
-import type { SystemWithFacts } from '../systems/systems.repository.js';
 import type { VerdictSource, VerdictEntity } from './verdict.entity.js';
-import { VerdictsService } from './verdicts.service.js';
+import { VerdictsService, type SystemRef, type VersionRef } from './verdicts.service.js';
 
 export interface VerdictKey {
-  version: DefinitionVersionEntity;
+  version: VersionRef;
   source: VerdictSource;
-  system: Pick<SystemWithFacts, 'id' | 'factRevisionId' | 'facts'>;
+  system: SystemRef;
 }
 
 /** Batches verdict look-ups of many systems into one pass per (version, source). */
@@ -28,7 +26,7 @@ export class VerdictLoaders {
           const found = new Map<string, VerdictEntity>();
           for (const group of groups.values()) {
             const { version, source } = group[0];
-            const systems = group.map((key) => key.system as SystemWithFacts);
+            const systems = group.map((key) => key.system);
             const verdicts =
               source === 'COMPUTED'
                 ? await this.verdicts.computed(version, systems)

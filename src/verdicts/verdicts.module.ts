@@ -8,12 +8,14 @@ import {
   VerdictsResolver,
   VersionVerdictsResolver,
 } from './verdicts.resolver.js';
+import { VerdictsRepository } from './verdicts.repository.js';
 import { VerdictsService } from './verdicts.service.js';
 
 @Module({
   imports: [DefinitionsModule, SystemsModule],
   providers: [
     VerdictsService,
+    VerdictsRepository,
     VerdictLoaders,
     VerdictsResolver,
     SystemVerdictResolver,

@@ -10,7 +10,6 @@ import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { toSystemModel } from '../systems/mappers.js';
 import { AiSystemModel } from '../systems/models/ai-system.model.js';
-import { SystemsRepository } from '../systems/systems.repository.js';
 import { RecordVerdictInput } from './dto/record-verdict.input.js';
 import { toVerdictModel } from './mappers.js';
 import { VerdictModel, VerdictSourceEnum } from './models/verdict.model.js';
@@ -40,6 +39,7 @@ export class VerdictsResolver {
 
   @ResolveField(() => AiSystemModel)
   async system(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
+    if (verdict.loadedSystem) return verdict.loadedSystem;
     return toSystemModel((await ctx.loaders.systems.byId.load(verdict.systemId))!);
   }
 
@@ -61,6 +61,8 @@ export class VerdictsResolver {
   @ResolveField(() => Int, { nullable: true, description: 'The fact revision the verdict used' })
   async factRevision(@Parent() verdict: VerdictModel, @Context() ctx: RequestContext) {
     if (!verdict.factRevisionId) return null;
+    const system = verdict.loadedSystem;
+    if (system?.factRevisionId === verdict.factRevisionId) return system.factRevision;
     return (
       (await ctx.loaders.systems.factRevisionById.load(verdict.factRevisionId))?.revision ?? null
     );
@@ -91,29 +93,21 @@ export class SystemVerdictResolver {
 
 @Resolver(() => DefinitionVersionModel)
 export class VersionVerdictsResolver {
-  constructor(
-    private readonly service: VerdictsService,
-    private readonly systems: SystemsRepository,
-  ) {}
+  constructor(private readonly service: VerdictsService) {}
 
+  /**
+   * COMPUTED: the current systems and their cached verdicts in one statement; facts are
+   * read, and verdicts computed, only for the systems whose verdict is not cached yet.
+   */
   @ResolveField(() => [VerdictModel], { description: 'One per system, in system slug order' })
   async verdicts(
-    @Parent() versionModel: DefinitionVersionModel,
-    @Context() ctx: RequestContext,
+    @Parent() version: DefinitionVersionModel,
     @Args('source', sourceArg) source: VerdictSource,
   ): Promise<VerdictModel[]> {
-    const version = (await ctx.loaders.definitions.versionById.load(versionModel.id))!;
-    const systems = await this.systems.all();
-    const verdicts =
-      source === 'COMPUTED'
-        ? await this.service.computed(version, systems)
-        : await this.service.assessed(
-            version.id,
-            systems.map((s) => s.id),
-          );
-    return systems.flatMap((system) => {
-      const verdict = verdicts.get(system.id);
-      return verdict ? [toVerdictModel(verdict)] : [];
-    });
+    if (source === 'ASSESSED') {
+      return (await this.service.assessedForVersion(version.id)).map((v) => toVerdictModel(v));
+    }
+    const systems = await this.service.computedForAll(version);
+    return systems.map((system) => toVerdictModel(system.verdict, toSystemModel(system)));
   }
 }

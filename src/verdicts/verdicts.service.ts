@@ -2,19 +2,49 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CriteriaEngine, type CriterionRule, type Evaluation } from '../criteria/engine/index.js';
+import {
+  CriteriaEngine,
+  type CriterionRule,
+  type Evaluation,
+  type Facts,
+} from '../criteria/engine/index.js';
 import { badInput, notFound } from '../common/errors/app-error.js';
 import type { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
-import { SystemsRepository, type SystemWithFacts } from '../systems/systems.repository.js';
+import { SystemsRepository } from '../systems/systems.repository.js';
 import type { RecordVerdictInput } from './dto/record-verdict.input.js';
 import { VerdictEntity } from './verdict.entity.js';
+import { VerdictsRepository, type CachedSystem } from './verdicts.repository.js';
+
+/** Statuses whose criteria the `criteria_frozen` trigger keeps from ever changing. */
+const FROZEN: ReadonlySet<string> = new Set(['RATIFIED', 'SUPERSEDED']);
+
+const hasVerdict = (system: CachedSystem): system is CachedSystem & { verdict: VerdictEntity } =>
+  system.verdict !== null;
+
+/** What the cache needs to know of a version: which one, whether its criteria may still change, its definition. */
+export type VersionRef = Pick<DefinitionVersionEntity, 'id' | 'status' | 'definitionId'>;
+
+/** A system at a fact revision; without `facts` they are read from the revision when needed. */
+export interface SystemRef {
+  id: string;
+  factRevisionId: string;
+  facts?: Facts | null;
+}
 
 /**
- * Verdicts: computed by the engine from a system's current facts (and cached per
- * version and fact revision once the version can no longer change), or assessed
- * and recorded by a steward.
+ * Verdicts: computed by the engine from a system's current facts and cached, one row per
+ * (version, fact revision), or assessed and recorded by a steward.
+ *
+ * The cache. A computed verdict depends only on the version's criteria and the facts of
+ * one revision. Revisions are never rewritten (a new one is added), so a change of facts is
+ * a new key and only that system's verdict is computed again. Criteria of a RATIFIED or
+ * SUPERSEDED version never change (trigger `criteria_frozen`). A DRAFT's criteria do:
+ * upsertCriterion and removeCriterion lock the version row FOR UPDATE and delete its
+ * COMPUTED rows in the same transaction, and a miss on any version not frozen is filled
+ * under a FOR SHARE lock on the same row, so the criteria read, the verdicts computed from
+ * them and the rows stored cannot straddle an edit (see docs/decisions.md).
  */
 @Injectable()
 export class VerdictsService {
@@ -23,6 +53,7 @@ export class VerdictsService {
     private readonly engine: CriteriaEngine,
     private readonly definitions: DefinitionsService,
     private readonly systems: SystemsRepository,
+    private readonly repository: VerdictsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -30,7 +61,7 @@ export class VerdictsService {
   evaluate(
     criteria: CriterionRule[],
     levels: string[],
-    systems: SystemWithFacts[],
+    systems: Array<{ id: string; facts: Facts }>,
   ): Map<string, Evaluation> {
     const compiled = this.engine.compile(criteria, { levels });
     return new Map(
@@ -38,35 +69,88 @@ export class VerdictsService {
     );
   }
 
-  /** The computed verdict of each system under a version, from cache where it can be. */
+  /** The computed verdict of each given system under a version, from the cache where it can be. */
   async computed(
-    version: DefinitionVersionEntity,
-    systems: SystemWithFacts[],
+    version: VersionRef,
+    systems: readonly SystemRef[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, VerdictEntity>> {
-    const result = new Map<string, VerdictEntity>();
-    if (systems.length === 0) return result;
-    const cacheable = version.status !== 'DRAFT';
-    if (cacheable) {
-      const cached: VerdictEntity[] = await manager
-        .getRepository(VerdictEntity)
-        .createQueryBuilder('v')
-        .where(`v.source = 'COMPUTED' AND v.version_id = :versionId`, { versionId: version.id })
-        .andWhere('v.fact_revision_id = ANY(:revisions)', {
-          revisions: systems.map((s) => s.factRevisionId),
-        })
-        .getMany();
-      for (const verdict of cached) result.set(verdict.systemId, verdict);
-    }
-    const missing = systems.filter((system) => !result.has(system.id));
-    if (missing.length === 0) return result;
+    if (systems.length === 0) return new Map();
+    const revisions = systems.map((system) => system.factRevisionId);
+    const cached = await this.repository.cached(version.id, revisions, manager);
+    if (systems.every((system) => cached.has(system.id))) return cached;
+    return this.filling(version, manager, async (m, locked) => {
+      // Under a draft's lock, read again: an edit may have emptied the cache meanwhile.
+      const found = locked ? await this.repository.cached(version.id, revisions, m) : cached;
+      const missing = systems.filter((system) => !found.has(system.id));
+      for (const row of await this.fill(version, missing, m)) found.set(row.systemId, row);
+      return found;
+    });
+  }
 
-    const [criteria, definition] = await Promise.all([
+  /**
+   * Every current system with its computed verdict under a version, in slug order. A warm
+   * cache answers in one statement, without reading any facts; only the systems whose
+   * verdict is missing have their facts read and evaluated.
+   */
+  async computedForAll(
+    version: VersionRef,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Array<CachedSystem & { verdict: VerdictEntity }>> {
+    const read = await this.repository.currentWithCached(version.id, manager);
+    if (read.every(hasVerdict)) return read;
+    return this.filling(version, manager, async (m, locked) => {
+      // Under a draft's lock, read again: an edit may have emptied the cache meanwhile.
+      const systems = locked ? await this.repository.currentWithCached(version.id, m) : read;
+      const missing = systems.filter((system) => !system.verdict);
+      const rows = await this.fill(version, missing, m);
+      const filled = new Map(rows.map((row) => [row.systemId, row]));
+      return systems.map((system) =>
+        hasVerdict(system) ? system : { ...system, verdict: filled.get(system.id)! },
+      );
+    });
+  }
+
+  /**
+   * Runs `work`, which fills the cache: as is for a version whose criteria are frozen; for
+   * any other (a DRAFT) in a transaction holding a share lock on the version row (`locked`).
+   */
+  private filling<T>(
+    version: VersionRef,
+    manager: EntityManager,
+    work: (manager: EntityManager, locked: boolean) => Promise<T>,
+  ): Promise<T> {
+    if (FROZEN.has(version.status)) return work(manager, false);
+    const locked = async (m: EntityManager) => {
+      await m.query(`SELECT 1 FROM definition_versions WHERE id = $1 FOR SHARE`, [version.id]);
+      return work(m, true);
+    };
+    return manager.queryRunner?.isTransactionActive ? locked(manager) : manager.transaction(locked);
+  }
+
+  /** Evaluates the systems under the version's current criteria and caches the verdicts. */
+  private async fill(
+    version: VersionRef,
+    systems: readonly SystemRef[],
+    manager: EntityManager,
+  ): Promise<VerdictEntity[]> {
+    if (systems.length === 0) return [];
+    const unread = systems.filter((system) => !system.facts).map((s) => s.factRevisionId);
+    const [facts, criteria, definition] = await Promise.all([
+      unread.length > 0 ? this.repository.facts(unread, manager) : new Map<string, Facts>(),
       this.definitions.criteria(version.id, manager),
       manager.findOneByOrFail(DefinitionEntity, { id: version.definitionId }),
     ]);
-    const evaluations = this.evaluate(criteria, definition.levels, missing);
-    const rows = missing.map((system) => {
+    const evaluations = this.evaluate(
+      criteria,
+      definition.levels,
+      systems.map((system) => ({
+        id: system.id,
+        facts: system.facts ?? facts.get(system.factRevisionId)!,
+      })),
+    );
+    const recordedAt = new Date();
+    const rows = systems.map((system) => {
       const evaluation = evaluations.get(system.id)!;
       return manager.create(VerdictEntity, {
         systemId: system.id,
@@ -79,12 +163,11 @@ export class VerdictsService {
         notes: '',
         recordedById: null,
         assessedBy: null,
-        recordedAt: new Date(),
+        recordedAt,
       });
     });
-    for (const row of rows) result.set(row.systemId, row);
-    if (cacheable) await this.store(manager, rows);
-    return result;
+    await this.repository.store(manager, rows);
+    return rows;
   }
 
   /** Recorded assessments of the given systems under a version. */
@@ -99,6 +182,11 @@ export class VerdictsService {
       .andWhere('v.system_id = ANY(:ids)', { ids: systemIds })
       .getMany();
     return new Map(rows.map((row) => [row.systemId, row]));
+  }
+
+  /** Every ASSESSED verdict on record under a version, in system slug order. */
+  assessedForVersion(versionId: string): Promise<VerdictEntity[]> {
+    return this.repository.assessed(versionId);
   }
 
   /** Records (or replaces) an assessment of a system against a version. */
@@ -152,19 +240,5 @@ export class VerdictsService {
       });
       return verdict;
     });
-  }
-
-  /** Caches computed verdicts; a concurrent request that stored the same ones first wins. */
-  private async store(manager: EntityManager, rows: VerdictEntity[]): Promise<void> {
-    const CHUNK = 1000;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(VerdictEntity)
-        .values(rows.slice(i, i + CHUNK))
-        .orIgnore()
-        .execute();
-    }
   }
 }

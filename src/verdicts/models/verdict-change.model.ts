@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import type { Outcome } from '../../criteria/engine/index.js';
+import type { AiSystemModel } from '../../systems/models/ai-system.model.js';
 import { OutcomeEnum } from './verdict.model.js';
 
 /** A system whose computed verdict differs between two sets of criteria. */
@@ -21,4 +22,6 @@ export class VerdictChangeModel {
   decidedBy: string[];
 
   systemId: string;
+  /** The system, when the caller already read it (its facts may not be). */
+  loadedSystem?: AiSystemModel;
 }

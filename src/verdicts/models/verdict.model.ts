@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Outcome } from '../../criteria/engine/index.js';
+import type { AiSystemModel } from '../../systems/models/ai-system.model.js';
 import type { VerdictSource } from '../verdict.entity.js';
 
 export const OutcomeEnum = { PASS: 'PASS', FAIL: 'FAIL', UNKNOWN: 'UNKNOWN' } as const;
@@ -57,6 +58,8 @@ export class VerdictModel {
   recordedAt: Date;
 
   systemId: string;
+  /** The system, when it was read in the same statement as the verdict (its facts may not be). */
+  loadedSystem?: AiSystemModel;
   factRevisionId: string | null;
   versionId: string;
   recordedById: string | null;
