@@ -6,8 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { run as runEngine } from './engine.bench.js';
 import { run as runImpact } from './impact.bench.js';
+import { run as runReadPath } from './read-path.bench.js';
 import { writeResults, type BenchRecord } from './results.js';
+import { run as runSqlCount } from './sql-count.bench.js';
 import { run as runStartup } from './startup.bench.js';
+import { run as runWritePath } from './write-path.bench.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -18,6 +21,10 @@ async function main(): Promise<void> {
   await runStartup();
   console.log('\n== amendment impact ==\n');
   const impactDisagreements = await runImpact();
+  // Read path, castVote under 50 clients, SQL statements per list request: each returns failures.
+  console.log('\n== read path, write path, SQL per request ==\n');
+  const pathFailures = (await runReadPath()) + (await runWritePath());
+  await runSqlCount();
 
   const file = writeResults();
   const records = JSON.parse(readFileSync(file, 'utf8')) as BenchRecord[];
@@ -38,7 +45,7 @@ async function main(): Promise<void> {
       : `OVER the limit: ${over.map((entry) => entry.name).join(', ')}`,
   );
   console.log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (disagreements > 0 || impactDisagreements > 0) process.exitCode = 1;
+  if (disagreements > 0 || impactDisagreements > 0 || pathFailures > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,172 @@
+/**
+ * The built server (`node dist/src/main.js`) on a fresh database of the PostgreSQL server
+ * at BENCH_DATABASE_URL (default: the local server), with the reference data seeded, for
+ * the benches that drive it over HTTP. Every wait is bounded; `stop()` ends the process
+ * (SIGTERM, then SIGKILL) and drops the database. BENCH_SERVER_FLAGS adds Node flags to the
+ * server's command line (say, `--cpu-prof`).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** No single wait is longer than this, so a bench cannot hang. */
+export const WAIT_MS = 60_000;
+export const STEWARD = { email: 'steward@bench.test', password: 'bench-steward-password' };
+
+export interface BenchServer {
+  url: string;
+  /** The server's own database, for the bench's raw queries and checks. */
+  databaseUrl: string;
+  pid: number;
+  /** What the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    if (dirname(dir) === dir) throw new Error('no package.json above the bench scripts');
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/** A port the OS reports free now; the server binds it a moment later. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs one statement as the server's administrator (CREATE/DROP DATABASE). */
+export async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the server; `drop()` removes it. */
+export async function freshDatabase(
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `redline_${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  return { url, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** One GraphQL request; throws on an error answer. */
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(WAIT_MS),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data!;
+}
+
+/** Starts the built server on a fresh seeded database and waits until it serves GraphQL. */
+export async function startServer(prefix: string): Promise<BenchServer> {
+  const root = projectRoot();
+  if (!existsSync(join(root, 'dist/src/main.js'))) {
+    throw new Error('dist/src/main.js is missing: run `npm run build` first');
+  }
+  const database = await freshDatabase(prefix);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const output: string[] = [];
+  // e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, join(root, 'dist/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: database.url,
+      SEED_ON_START: 'true',
+      STEWARD_EMAIL: STEWARD.email,
+      STEWARD_PASSWORD: STEWARD.password,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // Unref'd: a pending timer must not hold the bench process open once the server exited.
+    const stopped = await Promise.race([
+      exited.then(() => true),
+      sleep(30_000, false, { ref: false }),
+    ]);
+    if (!stopped) {
+      child.kill('SIGKILL');
+      await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
+    }
+    await database.drop();
+  };
+
+  try {
+    const started = performance.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output.join('')}`);
+      if (performance.now() - started > WAIT_MS) throw new Error('the server did not start');
+      const data = await graphql<{ definitions: Array<{ slug: string }> }>(
+        url,
+        '{ definitions { slug } }',
+      ).catch(() => null);
+      if (data?.definitions.some((d) => d.slug === 'osaid')) break;
+      await sleep(100);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    url,
+    databaseUrl: database.url,
+    pid: child.pid!,
+    output: () => output.join(''),
+    stop,
+  };
+}
+
+/** Load average over the last minute and the core count, to print beside the figures. */
+export function machineLoad(): string {
+  const [one, five] = loadavg();
+  return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${cpus().length} cores`;
+}
