@@ -1,5 +1,6 @@
 import { BadRequestException, HttpException, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { AppError, type ErrorCode } from './app-error.js';
 
@@ -36,8 +37,10 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof HttpException) {
     return coded(httpCode(error.getStatus()), error.message);
   }
-  if (error instanceof QueryFailedError) {
-    const mapped = fromPostgres(error.driverError as PostgresError);
+  // TypeORM wraps the driver's error; statements sent on the pool directly (prepared-query.ts) throw it bare.
+  const driverError = error instanceof QueryFailedError ? error.driverError : error;
+  if (driverError instanceof pg.DatabaseError) {
+    const mapped = fromPostgres(driverError);
     if (mapped) return mapped;
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
