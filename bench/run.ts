@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (after the build): the criteria-engine bench, the embedded start-up bench,
- * then amendment impact over 100,000 systems on the local PostgreSQL server, in one run;
+ * then amendment impact at 10k, 100k and 1M systems, pushed down and in memory (about three
+ * minutes), on the local PostgreSQL server, in one run;
  * writes bench/results.json and prints every figure beside its limit.
  */
 import { readFileSync } from 'node:fs';
