@@ -34,7 +34,7 @@ export class ConfigError extends Error {
 }
 
 /** The default of `impactSqlThreshold`. */
-export const IMPACT_SQL_THRESHOLD = 5_000;
+export const IMPACT_SQL_THRESHOLD = 1_000;
 
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
