@@ -167,9 +167,10 @@ class Translator {
     if (a.kind !== b.kind || a.kind === 'list' || a.kind === 'map') {
       throw new Untranslatable(`a conditional of a ${a.kind} and a ${b.kind}`);
     }
-    // An unknown condition makes the whole conditional unknown, as in CEL.
+    // An unknown condition matches neither arm: the whole conditional is unknown, as in CEL.
+    // The condition is written once, so nested conditionals do not grow the SQL exponentially.
     return {
-      sql: `(CASE WHEN ${test} IS NULL THEN NULL WHEN ${test} THEN ${a.sql} ELSE ${b.sql} END)`,
+      sql: `(CASE ${test} WHEN TRUE THEN ${a.sql} WHEN FALSE THEN ${b.sql} END)`,
       kind: a.kind,
       ascii: a.ascii === true && b.ascii === true,
     };
