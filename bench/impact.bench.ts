@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { Change } from '../src/amendments/apply-changes.js';
 import { IMPACT_SQL_THRESHOLD } from '../src/common/config/config.js';
 import { growCatalogue } from './impact-data.js';
-import { graphql, startServer } from './impact-server.js';
+import { graphql, spawnServer } from './server.js';
 import { crossover, printCells, type Cell } from './impact-report.js';
 import { record, writeResults } from './results.js';
 
@@ -75,7 +75,7 @@ async function measure(
   threshold: string,
   { warmUp, runs }: { warmUp: number; runs: number },
 ): Promise<Omit<Cell, 'size' | 'path'>> {
-  const server = await startServer(databaseUrl, { IMPACT_SQL_THRESHOLD: threshold });
+  const server = await spawnServer(databaseUrl, { IMPACT_SQL_THRESHOLD: threshold });
   try {
     const idleMb = server.memory().rssMb;
     let busyMb = idleMb;
@@ -155,7 +155,7 @@ export async function run(): Promise<number> {
   try {
     await loader.connect();
     // A first server migrates and seeds, so that no measured server's peak includes that.
-    await (await startServer(databaseUrl, {})).stop();
+    await (await spawnServer(databaseUrl, {})).stop();
     const { rows } = await loader.query(
       'SELECT count(*)::int AS n FROM ai_systems WHERE current_revision > 0',
     );

@@ -1,13 +1,15 @@
 /**
- * The built server (`node dist/src/main.js`) on a fresh database of the PostgreSQL server
- * at BENCH_DATABASE_URL (default: the local server), with the reference data seeded, for
- * the benches that drive it over HTTP. Every wait is bounded; `stop()` ends the process
- * (SIGTERM, then SIGKILL) and drops the database. BENCH_SERVER_FLAGS adds Node flags to the
- * server's command line (say, `--cpu-prof`).
+ * The built server (`node dist/src/main.js`) for the benches that drive it over HTTP:
+ * `startServer` on a fresh database of the PostgreSQL server at BENCH_DATABASE_URL (default:
+ * the local server) that `stop()` drops, `spawnServer` on a database the bench owns (the
+ * impact bench grows one catalogue under several servers). Either way the reference data is
+ * seeded, every wait is bounded, `stop()` ends the process (SIGTERM, then SIGKILL), and the
+ * server's memory is read from /proc. BENCH_SERVER_FLAGS adds Node flags to the server's
+ * command line (say, `--cpu-prof`).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,8 @@ export interface BenchServer {
   pid: number;
   /** What the server printed so far. */
   output(): string;
+  /** Resident memory now and at its peak (VmRSS, VmHWM), in MB. */
+  memory(): { rssMb: number; peakMb: number };
   stop(): Promise<void>;
 }
 
@@ -40,8 +44,8 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** A port the OS reports free now; the server binds it a moment later. */
-function freePort(): Promise<number> {
+/** A port the OS reports free now; the server binds it a moment later (PORT=0 is refused). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -96,15 +100,42 @@ export async function graphql<T>(
 
 /** Starts the built server on a fresh seeded database and waits until it serves GraphQL. */
 export async function startServer(prefix: string): Promise<BenchServer> {
+  const database = await freshDatabase(prefix);
+  try {
+    const server = await spawnServer(database.url, {
+      STEWARD_EMAIL: STEWARD.email,
+      STEWARD_PASSWORD: STEWARD.password,
+    });
+    return {
+      ...server,
+      stop: async () => {
+        await server.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+/**
+ * Starts the built server on `databaseUrl` with extra environment (say,
+ * IMPACT_SQL_THRESHOLD) and waits until it serves the seeded definitions; the first start on
+ * a database migrates and seeds it. Stopping it leaves the database.
+ */
+export async function spawnServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const root = projectRoot();
   if (!existsSync(join(root, 'dist/src/main.js'))) {
     throw new Error('dist/src/main.js is missing: run `npm run build` first');
   }
-  const database = await freshDatabase(prefix);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const output: string[] = [];
-  // e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  // e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=prof" to profile the server.
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...flags, join(root, 'dist/src/main.js')], {
     cwd: root,
@@ -112,13 +143,12 @@ export async function startServer(prefix: string): Promise<BenchServer> {
       ...process.env,
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl,
       SEED_ON_START: 'true',
-      STEWARD_EMAIL: STEWARD.email,
-      STEWARD_PASSWORD: STEWARD.password,
       PORT: String(port),
       HOST: '127.0.0.1',
       NO_COLOR: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -137,7 +167,6 @@ export async function startServer(prefix: string): Promise<BenchServer> {
       child.kill('SIGKILL');
       await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
     }
-    await database.drop();
   };
 
   try {
@@ -156,13 +185,23 @@ export async function startServer(prefix: string): Promise<BenchServer> {
     await stop();
     throw error;
   }
+  const pid = child.pid!;
   return {
     url,
-    databaseUrl: database.url,
-    pid: child.pid!,
+    databaseUrl,
+    pid,
     output: () => output.join(''),
+    memory: () => ({ rssMb: statusMb(pid, 'VmRSS'), peakMb: statusMb(pid, 'VmHWM') }),
     stop,
   };
+}
+
+/** A field of /proc/<pid>/status in MB (the kernel gives kB). */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
 }
 
 /** Load average over the last minute and the core count, to print beside the figures. */

@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { record, writeResults } from './results.js';
+import { freePort, projectRoot } from './server.js';
 
 /** The target: an installed Redline serves GraphQL within 30 s. */
 const READY_LIMIT_MS = 30_000;
@@ -36,27 +36,6 @@ interface StartFigures {
   exitCode: number | null;
   /** Lines the server printed that mention a warning or an error. */
   warnings: string[];
-}
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    if (dirname(dir) === dir) throw new Error('no package.json above the bench scripts');
-    dir = dirname(dir);
-  }
-  return dir;
-}
-
-/** A port the OS reports free now; the server binds it a moment later (PORT=0 is refused). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

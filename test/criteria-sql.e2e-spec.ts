@@ -15,12 +15,8 @@ import {
 import { upsertLicenseVerdicts } from '../src/criteria/license-table.js';
 import { ImpactService } from '../src/impact/impact.service.js';
 import { REFERENCE_DEFINITIONS, REFERENCE_SYSTEMS } from '../src/seed/reference/index.js';
-import {
-  EDGE_LICENSES,
-  generateEdgeFacts,
-  generateRules,
-  seeded,
-} from './support/criteria-cases.js';
+import { seededRandom } from '../bench/generate-facts.js';
+import { EDGE_LICENSES, generateEdgeFacts, generateRules } from './support/criteria-cases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SYSTEMS = 100_000;
@@ -137,7 +133,7 @@ describe('criteria in SQL', () => {
       [JSON.stringify(facts)],
     );
     const impact = app.nest.get(ImpactService);
-    const random = seeded(99);
+    const random = seededRandom(99);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     const rules = generateRules(40, 13, engine);
     let changed = 0;

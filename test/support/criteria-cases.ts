@@ -10,18 +10,7 @@ import {
   type ComponentFacts,
   type Facts,
 } from '../../src/criteria/engine/index.js';
-
-/** mulberry32. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bench/generate-facts.js';
 
 /** Licences that stress the functions: exceptions, `+`, compounds, custom and open-data ids. */
 export const EDGE_LICENSES = [
@@ -75,7 +64,7 @@ const FOCUS = [
 ] as const;
 
 export function generateEdgeFacts(count: number, seed: number): Facts[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const component = (): ComponentFacts => {
@@ -120,7 +109,7 @@ export function generateEdgeFacts(count: number, seed: number): Facts[] {
  * double and int literals.
  */
 export function generateRules(count: number, seed: number, engine: CriteriaEngine): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const component = () => pick(random() < 0.8 ? FOCUS : COMPONENT_NAMES);
