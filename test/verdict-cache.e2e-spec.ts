@@ -217,6 +217,14 @@ describe('Verdict cache', () => {
     expect(removed.every((v) => criterion(v, 'parameters.terms') === undefined)).toBe(true);
     expect(await draft()).toHaveLength(systems);
 
+    // The database itself drops them, whoever edits the criteria: here an operator's SQL.
+    await app.sql(
+      `UPDATE criteria SET rule = 'components.modelParameters.available'
+        WHERE key = 'code.inference'
+          AND version_id = (SELECT id FROM definition_versions WHERE label = '2.0-draft')`,
+    );
+    expect(await draft()).toEqual([]);
+
     // The other versions' cached verdicts were never touched by the draft's edits.
     const others = (await cached()).filter((row) => row.label !== '2.0-draft');
     expect(others).toEqual(ratified);

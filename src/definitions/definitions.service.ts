@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RuleChecker } from '../criteria/rule-checker.js';
 import { badInput, conflict, notFound } from '../common/errors/app-error.js';
-import { VerdictEntity } from '../verdicts/verdict.entity.js';
 import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
 import { DEFAULT_POLICY, DefinitionEntity } from './definition.entity.js';
@@ -196,7 +195,10 @@ export class DefinitionsService {
     return current;
   }
 
-  /** Computed verdicts of the version no longer hold once its criteria change. */
+  /**
+   * Records a change to the version's criteria. Its computed verdicts no longer hold: the
+   * trigger `criteria_invalidate_verdicts` has already deleted them in this transaction.
+   */
   private async criteriaChanged(
     manager: EntityManager,
     actorId: string,
@@ -204,7 +206,6 @@ export class DefinitionsService {
     action: string,
     key: string,
   ): Promise<void> {
-    await manager.delete(VerdictEntity, { versionId: version.id, source: 'COMPUTED' });
     await this.audit.record(manager, {
       actorId,
       entityType: 'version',

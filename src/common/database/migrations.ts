@@ -3,6 +3,7 @@ import { Invariants1795856729531 } from '../../../migrations/1795856729531-Invar
 import { SignInRateLimits1795859813044 } from '../../../migrations/1795859813044-SignInRateLimits.js';
 import { RefuseTruncate1795862000000 } from '../../../migrations/1795862000000-RefuseTruncate.js';
 import { LicenseVerdicts1795870000000 } from '../../../migrations/1795870000000-LicenseVerdicts.js';
+import { CriteriaInvalidateVerdicts1795870000001 } from '../../../migrations/1795870000001-CriteriaInvalidateVerdicts.js';
 
 /**
  * Every migration, in order. Listed explicitly rather than found by a glob so that
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SignInRateLimits1795859813044,
   RefuseTruncate1795862000000,
   LicenseVerdicts1795870000000,
+  CriteriaInvalidateVerdicts1795870000001,
 ];
