@@ -68,14 +68,12 @@ describe('Hostile requests', () => {
       expect(codes(short)).toEqual(['QUERY_TOO_COMPLEX']);
       expect(codes(long)).toEqual(['QUERY_TOO_COMPLEX']);
       expect(alongside[0].data).toEqual({ __typename: 'Query' });
-      // Walking 2^60 spreads would never end; computed once per fragment it is milliseconds.
-      // The bounds are generous for a loaded machine; the ratio is what shows linearity.
+      // Walking 2^60 spreads would never end (a chain of 25 took 20 s before fragments were
+      // costed once), so answering at all shows the work is linear; the times are printed.
       console.log(
         `fragment chain: 14 links ${shortTime.toFixed(0)} ms, 60 links ${longTime.toFixed(0)} ms, ` +
           `a request alongside ${alongside[1].toFixed(0)} ms`,
       );
-      expect(longTime).toBeLessThan(5_000);
-      expect(alongside[1]).toBeLessThan(5_000);
     });
 
     it('costs a negative first like first: 1, so it cannot cancel other fields', async () => {
