@@ -199,19 +199,23 @@ export class AmendmentsResolver {
 
   @ResolveField(() => [CommentModel], { description: 'Oldest first; replies carry parentId' })
   async comments(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.amendments.comments.load(a.id)).map(toCommentModel);
+    return (await ctx.loaders.amendments.comments.load(a.id)).map((comment) =>
+      Object.assign(toCommentModel(comment), { loadedAmendment: a }),
+    );
   }
 
   @ResolveField(() => [VoteModel])
   async votes(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
     return (await ctx.loaders.amendments.votes.load(a.id)).map((vote) =>
-      toVoteModel(vote, a.revision),
+      Object.assign(toVoteModel(vote, a.revision), { loadedAmendment: a }),
     );
   }
 
   @ResolveField(() => [ConcernModel])
   async concerns(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.amendments.concerns.load(a.id)).map(toConcernModel);
+    return (await ctx.loaders.amendments.concerns.load(a.id)).map((concern) =>
+      Object.assign(toConcernModel(concern), { loadedAmendment: a }),
+    );
   }
 
   @ResolveField(() => TallyModel, {
