@@ -5,7 +5,7 @@ import { signUp } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countingFetch, operation, votingAmendment, type VotingAmendment } from './support.js';
 
-const SystemsPage = operation('SystemsPage');
+const SystemsPage = operation<Page>('SystemsPage');
 const AmendmentTally = operation('AmendmentTally');
 const CastVote = operation('CastVote');
 const AmendmentThread = operation('AmendmentThread');
@@ -32,6 +32,9 @@ function apollo(app: TestApp, token?: string) {
       }),
     ),
   );
+  const cache = new InMemoryCache({
+    typePolicies: { Query: { fields: { systems: relayStylePagination() } } },
+  });
   const client = new ApolloClient({
     link: ApolloLink.from([
       recordPages,
@@ -41,11 +44,9 @@ function apollo(app: TestApp, token?: string) {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       }),
     ]),
-    cache: new InMemoryCache({
-      typePolicies: { Query: { fields: { systems: relayStylePagination() } } },
-    }),
+    cache,
   });
-  return { client, requests: http.requests, pages };
+  return { client, cache, requests: http.requests, pages };
 }
 
 describe('Apollo Client (InMemoryCache)', () => {
@@ -61,7 +62,7 @@ describe('Apollo Client (InMemoryCache)', () => {
   });
 
   it('walks systems with first/after to the end, every system once, in pages of the size asked', async () => {
-    const { client, requests, pages } = apollo(app);
+    const { client, cache, requests, pages } = apollo(app);
     const watched = client.watchQuery({ query: SystemsPage, variables: { first: 4 } });
     let subscription: { unsubscribe(): void } | undefined;
     await new Promise<void>((resolve, reject) => {
@@ -94,17 +95,17 @@ describe('Apollo Client (InMemoryCache)', () => {
     const merged = client.readQuery<Page>({ query: SystemsPage, variables: { first: 4 } })!;
     expect(merged.systems.edges.map((edge) => edge.node.slug)).toEqual(slugs);
     expect(merged.systems.pageInfo.hasNextPage).toBe(false);
-    const entries = client.cache.extract();
+    const entries = cache.extract();
     for (const { node } of merged.systems.edges) {
-      expect(
-        entries[client.cache.identify({ __typename: 'AiSystem', id: node.id })!],
-      ).toMatchObject({ slug: node.slug });
+      expect(entries[cache.identify({ __typename: 'AiSystem', id: node.id })!]).toMatchObject({
+        slug: node.slug,
+      });
     }
   });
 
   it('updates a cached tally from castVote’s answer, without refetching', async () => {
     const voter = voting.committee[0];
-    const { client, requests } = apollo(app, voter.token);
+    const { client, cache, requests } = apollo(app, voter.token);
     const variables = { definition: 'osaid', number: voting.number };
     const before = await client.query({ query: AmendmentTally, variables });
     expect(before.data!.amendment.tally).toMatchObject({ approve: 0, reject: 0, passed: false });
@@ -127,8 +128,8 @@ describe('Apollo Client (InMemoryCache)', () => {
     });
     expect(cacheOnly.data!.amendment.tally.approve).toBe(1);
     expect(requests()).toBe(2);
-    const vote = client.cache.identify({ __typename: 'Vote', id: data!.castVote.id })!;
-    expect(client.cache.extract()[vote]).toMatchObject({ choice: 'APPROVE' });
+    const vote = cache.identify({ __typename: 'Vote', id: data!.castVote.id })!;
+    expect(cache.extract()[vote]).toMatchObject({ choice: 'APPROVE' });
 
     // And the server agrees.
     const fresh = await client.query({

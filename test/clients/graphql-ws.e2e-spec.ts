@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { print, type GraphQLError } from 'graphql';
+import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { AmendmentEventPayload } from '../../src/events/amendment-event.js';
@@ -19,14 +19,14 @@ interface Event {
 
 /** A graphql-ws subscription whose results queue up until taken. */
 function listen(client: Client, variables: Record<string, unknown>) {
-  const inbox: Array<{ event?: Event; errors?: readonly GraphQLError[] }> = [];
+  const inbox: Array<{ event?: Event; errors?: readonly GraphQLFormattedError[] }> = [];
   let wake = () => {};
   const stop = client.subscribe<{ amendmentEvents: Event }>(
     { query: AmendmentEvents, variables },
     {
       next: (result) =>
         inbox.push({ event: result.data?.amendmentEvents, errors: result.errors }) && wake(),
-      error: (errors) => inbox.push({ errors: errors as GraphQLError[] }) && wake(),
+      error: (errors) => inbox.push({ errors: errors as GraphQLFormattedError[] }) && wake(),
       complete: () => {},
     },
   );

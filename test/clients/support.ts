@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TypedDocumentNode } from '@apollo/client/core';
 import { fileURLToPath } from 'node:url';
 import {
   Kind,
@@ -22,8 +23,13 @@ const fragments = new Map(
     .map((d) => [d.name.value, d]),
 );
 
-/** One named operation of operations.graphql with the fragments it spreads (and only those). */
-export function operation(name: string): DocumentNode {
+/**
+ * One named operation of operations.graphql with the fragments it spreads (and only those),
+ * its result loosely typed, as the tests read it field by field.
+ */
+export function operation<Data = Record<string, any>>(
+  name: string,
+): TypedDocumentNode<Data, Record<string, unknown>> {
   const found = operations.definitions.find(
     (d): d is OperationDefinitionNode =>
       d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
@@ -41,7 +47,8 @@ export function operation(name: string): DocumentNode {
       },
     });
   collect(found);
-  return { kind: Kind.DOCUMENT, definitions: [found, ...used.values()] };
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [found, ...used.values()] };
+  return document;
 }
 
 /** A fetch that counts the HTTP requests a client library makes through it. */

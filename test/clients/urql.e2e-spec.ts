@@ -38,7 +38,7 @@ describe('urql (document cache)', () => {
       const result = await client.query(AmendmentTally, variables).toPromise();
       expect(result.error).toBeUndefined();
       return {
-        approve: result.data.amendment.tally.approve as number,
+        approve: result.data!.amendment.tally.approve as number,
         cache: result.operation.context.meta?.cacheOutcome,
       };
     };
@@ -56,7 +56,7 @@ describe('urql (document cache)', () => {
     expect(await read()).toEqual({ approve: 0, cache: 'hit' });
     // … while the same mutation asking for its amendment invalidates it.
     const added = await client.mutation(AddCommentToAmendment, comment('Another')).toPromise();
-    expect(added.data.addComment.amendment.__typename).toBe('Amendment');
+    expect(added.data!.addComment.amendment.__typename).toBe('Amendment');
     const afterComment = requests();
     expect(await read()).toEqual({ approve: 0, cache: 'miss' });
     expect(requests()).toBe(afterComment + 1);
@@ -66,7 +66,7 @@ describe('urql (document cache)', () => {
       .mutation(CastVote, { input: { ...variables, choice: 'APPROVE' } })
       .toPromise();
     expect(vote.error).toBeUndefined();
-    expect(vote.data.castVote.amendment.tally.approve).toBe(1);
+    expect(vote.data!.castVote.amendment.tally.approve).toBe(1);
     const afterVote = requests();
     expect(await read()).toEqual({ approve: 1, cache: 'miss' });
     expect(requests()).toBe(afterVote + 1);
