@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['eslint.config.js', 'jest.config.js'],
+    files: ['eslint.config.js', 'jest.config.js', 'scripts/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

@@ -214,6 +214,7 @@ export async function run(): Promise<void> {
       STEWARD_EMAIL: STEWARD.email,
       STEWARD_PASSWORD: STEWARD.password,
       DEADLINE_SWEEP_MS: String(3_600_000),
+      SIGN_UPS_PER_ADDRESS: '1000000',
     });
     app = await createApp(config, opened, ['error', 'warn']);
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -17,7 +17,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, database.dataSource),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }),
     { logger },
   );
   app.useGlobalPipes(

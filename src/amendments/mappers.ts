@@ -44,7 +44,7 @@ export const toChangeModel = (e: AmendmentChangeEntity): AmendmentChangeModel =>
     level: e.level,
   });
 
-/** A hidden comment keeps its place in the thread and its reason, not its body. */
+/** A hidden comment keeps its place in the thread and its reason, not its body or quote. */
 export const toCommentModel = (e: CommentEntity): CommentModel =>
   Object.assign(new CommentModel(), {
     id: e.id,
@@ -53,7 +53,7 @@ export const toCommentModel = (e: CommentEntity): CommentModel =>
     body: e.hiddenAt ? null : e.body,
     stance: e.stance,
     criterionKey: e.criterionKey,
-    quote: e.quote,
+    quote: e.hiddenAt ? null : e.quote,
     parentId: e.parentId,
     amendmentRevision: e.amendmentRevision,
     createdAt: e.createdAt,

@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, RequireRole, SignedIn } from '../common/auth/decorators.js';
 import { hasRole, type Principal } from '../common/auth/principal.js';
-import { badInput } from '../common/errors/app-error.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
+import { plainText } from '../common/validation/text.js';
 import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { AddCommentInput, CastVoteInput, MAX_COMMENT } from './dto/amendment.inputs.js';
@@ -21,15 +21,6 @@ import {
   VoteModel,
 } from './models/participation.model.js';
 import { ParticipationService } from './participation.service.js';
-
-/** Free text given as a plain argument: trimmed, not empty, not too long. */
-function text(value: string, field: string, max = MAX_COMMENT): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > max) {
-    throw badInput(`${field} must be 1 to ${max} characters`, { field });
-  }
-  return trimmed;
-}
 
 async function stakeholder(ctx: RequestContext, id: string | null) {
   if (!id) return null;
@@ -73,7 +64,11 @@ export class CommentsResolver {
     @Args('body') body: string,
   ) {
     return toCommentModel(
-      await this.participation.editComment(principal.stakeholderId, id, text(body, 'body')),
+      await this.participation.editComment(
+        principal.stakeholderId,
+        id,
+        plainText(body, 'body', MAX_COMMENT),
+      ),
     );
   }
 
@@ -88,7 +83,7 @@ export class CommentsResolver {
       await this.participation.hideComment(
         principal.stakeholderId,
         id,
-        text(reason, 'reason', 2000),
+        plainText(reason, 'reason', 2000),
       ),
     );
   }
@@ -153,7 +148,7 @@ export class ConcernsResolver {
         principal.stakeholderId,
         definition,
         number,
-        text(body, 'body'),
+        plainText(body, 'body', MAX_COMMENT),
       ),
     );
   }
@@ -173,7 +168,7 @@ export class ConcernsResolver {
         principal.stakeholderId,
         steward,
         id,
-        text(resolution, 'resolution'),
+        plainText(resolution, 'resolution', MAX_COMMENT),
       ),
     );
   }

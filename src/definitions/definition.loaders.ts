@@ -8,10 +8,8 @@ import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
 import { DefinitionEntity } from './definition.entity.js';
 
-const KEY_SEPARATOR = '\u0000';
-
-/** The key of `versionByLabel`. */
-export const versionKey = (slug: string, label: string) => slug + KEY_SEPARATOR + label;
+/** The key of `versionByLabel`: a JSON pair, which no slug or label can break apart. */
+export const versionKey = (slug: string, label: string) => JSON.stringify([slug, label]);
 
 /** Statuses whose criteria the database never lets change. */
 const FROZEN: ReadonlySet<string> = new Set(['RATIFIED', 'SUPERSEDED']);
@@ -80,7 +78,7 @@ export class DefinitionLoaders {
       }),
       /** Keyed by versionKey(slug, label). */
       versionByLabel: new DataLoader<string, DefinitionVersionEntity | null>(async (keys) => {
-        const pairs = keys.map((key) => key.split(KEY_SEPARATOR));
+        const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
         // Plain SQL, prepared for the usual single key: this look-up starts most reads, and
         // the query builder, then planning, each cost more than running the query.
         type Row = DefinitionVersionEntity & { slug: string };

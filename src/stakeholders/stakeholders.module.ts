@@ -2,7 +2,7 @@ import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/config.js';
 import { PrincipalService } from './principal.service.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { AccountThrottle } from './account-throttle.js';
 import { StakeholderLoaders } from './stakeholder.loaders.js';
 import { StakeholdersResolver } from './stakeholders.resolver.js';
 import { StakeholdersService } from './stakeholders.service.js';
@@ -15,7 +15,7 @@ import { TokenService } from './token.service.js';
     TokenService,
     PrincipalService,
     StakeholderLoaders,
-    SignInThrottle,
+    AccountThrottle,
   ],
   exports: [PrincipalService, StakeholderLoaders, StakeholdersService],
 })

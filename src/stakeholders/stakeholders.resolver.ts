@@ -50,21 +50,28 @@ export class StakeholdersResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates a MEMBER account and signs it in' })
-  async signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
-    return toPayload(await this.stakeholders.signUp(input));
+  @Mutation(() => AuthPayload, {
+    description:
+      'Creates a MEMBER account and signs it in; refused with TOO_MANY_REQUESTS after too many from one address',
+  })
+  async signUp(
+    @Args('input') input: SignUpInput,
+    @Context() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    // Fastify's socket address: behind a proxy it is the proxy's unless TRUST_PROXY is set.
+    return toPayload(await this.stakeholders.signUp(input, ctx.req.ip));
   }
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Refused with TOO_MANY_REQUESTS after repeated failures on an account or address',
+    description:
+      'Refused with TOO_MANY_REQUESTS after repeated failures on an account from one address, or from an address',
   })
   async signIn(
     @Args('email') email: string,
     @Args('password') password: string,
     @Context() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    // Fastify's socket address: behind a proxy it is the proxy's unless trustProxy is set.
     return toPayload(await this.stakeholders.signIn(email, password, ctx.req.ip));
   }
 

@@ -8,7 +8,7 @@ import { conflict, notFound, unauthenticated } from '../common/errors/app-error.
 import type { SignUpInput } from './dto/sign-up.input.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { AccountThrottle } from './account-throttle.js';
 import { StakeholderRoleEntity, type Role } from './stakeholder-role.entity.js';
 import { StakeholderEntity } from './stakeholder.entity.js';
 import { TokenService } from './token.service.js';
@@ -27,11 +27,15 @@ export class StakeholdersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
-    private readonly throttle: SignInThrottle,
+    private readonly throttle: AccountThrottle,
   ) {}
 
-  /** A new MEMBER, signed in. A taken email or handle is a CONFLICT (enforced by unique indexes). */
-  async signUp(input: SignUpInput): Promise<SignedIn> {
+  /**
+   * A new MEMBER, signed in. A taken email or handle is a CONFLICT (enforced by unique
+   * indexes); too many sign-ups from `address` are refused first (see AccountThrottle).
+   */
+  async signUp(input: SignUpInput, address: string): Promise<SignedIn> {
+    await this.throttle.admitSignUp(address);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const stakeholder = await this.create(manager, { ...input, passwordHash }, ['MEMBER']);
@@ -42,20 +46,20 @@ export class StakeholdersService {
   /**
    * Wrong email and wrong password give the same error after the same work. Too many
    * failures on the account or from `address` are refused before either is looked at
-   * (see SignInThrottle).
+   * (see AccountThrottle).
    */
   async signIn(email: string, password: string, address: string): Promise<SignedIn> {
     const normalized = email.trim().toLowerCase();
-    const admission = await this.throttle.admit(normalized, address);
+    const admission = await this.throttle.admitSignIn(normalized, address);
     const stakeholder = await this.dataSource
       .getRepository(StakeholderEntity)
       .findOneBy({ email: normalized });
     const ok = await verifyPassword(stakeholder?.passwordHash ?? null, password);
     if (!stakeholder || !ok) {
-      await this.throttle.failed(admission);
+      await this.throttle.failedSignIn(admission);
       throw unauthenticated('Wrong email or password');
     }
-    await this.throttle.succeeded(admission);
+    await this.throttle.succeededSignIn(admission);
     return this.dataSource.transaction((manager) => this.openSession(manager, stakeholder));
   }
 

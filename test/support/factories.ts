@@ -57,3 +57,72 @@ export async function committeeMember(app: TestApp, steward: string): Promise<Ac
   );
   return account;
 }
+
+export const PROPOSE_AMENDMENT = `mutation ($input: ProposeAmendmentInput!) {
+  proposeAmendment(input: $input) { number status revision } }`;
+
+/** A proposal that relaxes OSAID's parameters criterion; `overrides` replace its fields. */
+export function amendmentInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    definition: 'osaid',
+    baseVersion: '1.0',
+    title: 'Accept parameters under any released terms',
+    rationale: 'Responsible-AI licences should not by themselves exclude a system.',
+    changes: [
+      { kind: 'MODIFY', key: 'parameters.terms', rule: 'components.modelParameters.available' },
+    ],
+    ...overrides,
+  };
+}
+
+export type AmendmentStage = 'DRAFT' | 'OPEN' | 'VOTING' | 'ACCEPTED' | 'REJECTED' | 'WITHDRAWN';
+
+/**
+ * An amendment of `input.definition` brought to `stage` through the API: proposed by
+ * `proposer`, opened and put to the vote by the steward, and for ACCEPTED or REJECTED
+ * voted on by every one of `voters` (who must be most of the definition's voters) and
+ * the steward, then closed. Returns its number.
+ */
+export async function amendmentAt(
+  app: TestApp,
+  stage: AmendmentStage,
+  people: { steward: string; proposer: string; voters?: Account[] },
+  input: Record<string, unknown> = amendmentInput(),
+): Promise<number> {
+  const proposed = await ok<{ proposeAmendment: { number: number } }>(
+    app.url,
+    PROPOSE_AMENDMENT,
+    { input },
+    people.proposer,
+  );
+  const number = proposed.proposeAmendment.number;
+  const definition = input.definition as string;
+  const step = (mutation: string, token: string, extra: Record<string, unknown> = {}) =>
+    ok(
+      app.url,
+      `mutation ($d: String!, $n: Int!${Object.keys(extra)
+        .map((name) => `, $${name}: VoteChoice!`)
+        .join('')}) { ${mutation} }`,
+      { d: definition, n: number, ...extra },
+      token,
+    );
+  if (stage === 'DRAFT') return number;
+  if (stage === 'WITHDRAWN') {
+    await step('withdrawAmendment(definition: $d, number: $n) { status }', people.proposer);
+    return number;
+  }
+  await step('openComments(definition: $d, number: $n) { status }', people.steward);
+  if (stage === 'OPEN') return number;
+  await step('openVoting(definition: $d, number: $n) { status }', people.steward);
+  if (stage === 'VOTING') return number;
+  const choice = stage === 'ACCEPTED' ? 'APPROVE' : 'REJECT';
+  const vote = 'castVote(input: { definition: $d, number: $n, choice: $choice }) { choice }';
+  for (const token of [people.steward, ...(people.voters ?? []).map((v) => v.token)]) {
+    await step(vote, token, { choice });
+  }
+  const closed = await step('closeVoting(definition: $d, number: $n) { status }', people.steward);
+  if (closed.closeVoting.status !== stage) {
+    throw new Error(`amendment ${number} closed ${closed.closeVoting.status}, not ${stage}`);
+  }
+  return number;
+}

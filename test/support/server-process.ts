@@ -34,7 +34,14 @@ export async function launch(main: string, env: Record<string, string>): Promise
   // The child gets the environment it is given, not the test runner's (no
   // DATABASE_URL leaking in, no Jest VM-modules flag).
   const child: ChildProcess = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // Workloads sign up many accounts from one address.
+      SIGN_UPS_PER_ADDRESS: '1000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -58,6 +58,8 @@ export async function startTestApp(
     STEWARD_EMAIL: STEWARD.email,
     STEWARD_PASSWORD: STEWARD.password,
     DEADLINE_SWEEP_MS: '200',
+    // Suites sign up hundreds of accounts from one address; the limit has its own test.
+    SIGN_UPS_PER_ADDRESS: '1000000',
     ...options.env,
   });
   const app: NestFastifyApplication = await createApp(config, database, ['error', 'warn']);

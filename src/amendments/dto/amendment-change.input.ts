@@ -1,7 +1,8 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { CRITERION_KEY, MAX_RULE, MAX_TEXT } from '../../definitions/dto/definition.inputs.js';
 import { CHANGE_KINDS, type ChangeKind } from '../amendment-change.entity.js';
+import { Text } from '../../common/validation/text.js';
 
 export const ChangeKindEnum = Object.fromEntries(CHANGE_KINDS.map((k) => [k, k])) as {
   [K in ChangeKind]: K;
@@ -25,14 +26,12 @@ export class AmendmentChangeInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Normative text' })
   @IsOptional()
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @Text(MAX_TEXT)
   text?: string | null;
 
   @Field(() => String, {
@@ -40,19 +39,16 @@ export class AmendmentChangeInput {
     description: 'CEL rule; checked before anything is stored',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, MAX_RULE)
+  @Text(MAX_RULE)
   rule?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   component?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 60)
+  @Text(60)
   level?: string | null;
 }

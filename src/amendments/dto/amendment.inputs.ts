@@ -27,6 +27,7 @@ import { AMENDMENT_STATUSES, type AmendmentStatus } from '../amendment.entity.js
 import { AmendmentStatusEnum } from '../models/amendment.model.js';
 import { PageArgs } from '../../common/pagination/connection.js';
 import { AmendmentChangeInput } from './amendment-change.input.js';
+import { Text } from '../../common/validation/text.js';
 
 /** Most changes one amendment may carry. */
 export const MAX_CHANGES = 50;
@@ -43,13 +44,11 @@ export class ProposeAmendmentInput {
   baseVersion: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   title: string;
 
   @Field({ description: 'Markdown' })
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @Text(MAX_TEXT)
   rationale: string;
 
   @Field(() => [AmendmentChangeInput])
@@ -64,14 +63,12 @@ export class ProposeAmendmentInput {
 export class ReviseAmendmentInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   title?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @Text(MAX_TEXT)
   rationale?: string | null;
 
   @Field(() => [AmendmentChangeInput], {
@@ -103,8 +100,7 @@ export class AddCommentInput {
   number: number;
 
   @Field({ description: 'Markdown' })
-  @IsString()
-  @Length(1, MAX_COMMENT)
+  @Text(MAX_COMMENT)
   body: string;
 
   @Field(() => StanceEnum, { nullable: true, description: 'NEUTRAL when not given' })
@@ -119,8 +115,7 @@ export class AddCommentInput {
 
   @Field(() => String, { nullable: true, description: 'The quoted text the comment is about' })
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Text(2000)
   quote?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The comment this replies to' })

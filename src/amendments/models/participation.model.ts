@@ -39,7 +39,10 @@ export class CommentModel {
   })
   criterionKey: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The quoted text it is about' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The quoted text it is about; null while hidden',
+  })
   quote: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The comment this replies to' })

@@ -24,6 +24,14 @@ export interface AppConfig {
    * memory (docs/performance.md has the measurements behind the default).
    */
   impactSqlThreshold: number;
+  /** Accounts one client address may create per hour. */
+  signUpsPerAddress: number;
+  /**
+   * Fastify's `trustProxy`: behind a load balancer, take the client's address from
+   * X-Forwarded-For (the per-address limits count clients, not the proxy). `true` (any
+   * hop), or a comma-separated list of the proxies' addresses or CIDRs; off by default.
+   */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {
@@ -32,6 +40,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Accounts one client address may create per hour, by default. */
+export const SIGN_UPS_PER_ADDRESS = 10;
 
 /** The default of `impactSqlThreshold`. */
 export const IMPACT_SQL_THRESHOLD = 1_000;
@@ -64,6 +75,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems,
     0,
   );
+  const signUpsPerAddress = parseInteger(
+    env.SIGN_UPS_PER_ADDRESS,
+    SIGN_UPS_PER_ADDRESS,
+    'SIGN_UPS_PER_ADDRESS',
+    problems,
+    1,
+  );
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const tokenTtlSeconds = parseInteger(
     env.TOKEN_TTL_SECONDS,
     86400,
@@ -110,7 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: env.SEED_ON_START ? env.SEED_ON_START === 'true' : true,
     deadlineSweepMs,
     impactSqlThreshold,
+    signUpsPerAddress,
+    trustProxy,
   };
+}
+
+function parseTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /**

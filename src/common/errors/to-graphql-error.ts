@@ -43,6 +43,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
     const mapped = fromPostgres(driverError);
     if (mapped) return mapped;
   }
+  return internalServerError(error);
+}
+
+/** A fault of the server: logged here, and only a generic message reaches the client. */
+export function internalServerError(error: unknown): GraphQLError {
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return coded('INTERNAL_SERVER_ERROR', 'Internal server error');
 }

@@ -23,10 +23,12 @@ export function depthLimit(max: number, allowIntrospection: boolean) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION)
         fragments.set(definition.name.value, definition);
     }
+    // Shared by the document's operations: a fragment's depth does not depend on where it is spread.
+    const known = new Map<string, number>();
     return {
       OperationDefinition(operation: OperationDefinitionNode) {
         if (allowIntrospection && isIntrospectionOnly(operation)) return;
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
+        const depth = depthOf(operation.selectionSet, fragments, known);
         if (depth <= max) return;
         const name = operation.name?.value ?? 'unnamedQuery';
         context.reportError(
@@ -50,26 +52,37 @@ export function isIntrospectionOnly(operation: OperationDefinitionNode): boolean
   );
 }
 
+/**
+ * The depth of a selection set, each fragment's depth computed once and remembered
+ * in `known`: walking a fragment again at every spread made a chain of fragments that
+ * each spread the previous one twice cost 2^n steps (a 1 KB query took seconds).
+ */
 function depthOf(
   set: SelectionSetNode | undefined,
   fragments: Map<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
+  known: Map<string, number>,
+  visiting = new Set<string>(),
 ): number {
   if (!set) return 0;
   let deepest = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, known, visiting));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, known, visiting));
     } else {
       const name = selection.name.value;
-      const fragment = fragments.get(name);
-      // A cycle is reported by graphql-js' own rules; it must not loop here.
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
-      visiting.delete(name);
+      let depth = known.get(name);
+      if (depth === undefined) {
+        const fragment = fragments.get(name);
+        // A cycle is reported by graphql-js' own rules; it must not loop here.
+        if (!fragment || visiting.has(name)) continue;
+        visiting.add(name);
+        depth = depthOf(fragment.selectionSet, fragments, known, visiting);
+        visiting.delete(name);
+        known.set(name, depth);
+      }
+      deepest = Math.max(deepest, depth);
     }
   }
   return deepest;

@@ -1,6 +1,7 @@
-import type { ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import mercurius from 'mercurius';
 import type { ErrorCode } from '../errors/app-error.js';
+import { internalServerError, toGraphQLError } from '../errors/to-graphql-error.js';
 import { MAX_QUERY_TOKENS } from './query-complexity.js';
 
 type Formatted = ReturnType<typeof mercurius.defaultErrorFormatter>;
@@ -12,23 +13,28 @@ interface Original {
 }
 
 /**
- * Mercurius' own formatter, plus a guarantee that every error carries a code:
- * errors from resolvers already have one (see toGraphQLError); what is left are
- * errors in the request itself — a syntax error, an unknown field, a variable of
- * the wrong type, a query too deep, a body too large — which never reached a resolver.
+ * Mercurius' own formatter, plus a guarantee that every error carries a code. An error
+ * raised while executing (it has a `path`) goes through toGraphQLError, as the
+ * exception filter sends a root resolver's: field resolvers and loaders do not pass
+ * through Nest's filters, and an error graphql-js raises itself there (a null where the
+ * schema promises a value) is a fault of the server, so INTERNAL_SERVER_ERROR, logged.
+ * What is left are errors in the request itself — a syntax error, an unknown field, a
+ * variable of the wrong type, a query too deep, a body too large — which never reached
+ * a resolver.
  */
 export function errorFormatter(
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
   context: Parameters<typeof mercurius.defaultErrorFormatter>[1],
 ): Formatted {
-  const formatted = mercurius.defaultErrorFormatter(execution, context);
+  const mapped = { ...execution, errors: execution.errors.map(mapExecutionError) };
+  const formatted = mercurius.defaultErrorFormatter(mapped, context);
   const errors = (formatted.response.errors ?? []) as Array<{
     message: string;
     extensions?: Record<string, unknown>;
   }>;
   // The errors as thrown, flattened in the order Mercurius flattens them: a
   // validation failure carries its list of errors in `originalError.errors`.
-  const originals = execution.errors.flatMap((error): Original[] => {
+  const originals = mapped.errors.flatMap((error): Original[] => {
     const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
     return Array.isArray(nested) ? (nested as Original[]) : [error as Original];
   });
@@ -37,6 +43,20 @@ export function errorFormatter(
     if (!extensions.code) Object.assign(extensions, codeFor(error.message, originals[index]));
   });
   return formatted;
+}
+
+function mapExecutionError(error: GraphQLError): GraphQLError {
+  if (!error.path || error.extensions?.code) return error;
+  const original = error.originalError;
+  const coded =
+    original && !(original instanceof GraphQLError)
+      ? toGraphQLError(original)
+      : internalServerError(error);
+  return new GraphQLError(coded.message, {
+    nodes: error.nodes,
+    path: error.path,
+    extensions: coded.extensions,
+  });
 }
 
 function codeFor(message: string, original: Original | undefined): Record<string, unknown> {

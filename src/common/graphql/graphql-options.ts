@@ -6,6 +6,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { AppConfig } from '../config/config.js';
 import { depthLimit, isIntrospectionOnly } from './depth-limit.js';
 import { errorFormatter } from './error-formatter.js';
+import { withInputDefaults } from './input-defaults.js';
+import { checkRequestValues } from './request-values.js';
 import type { LoadersFactory } from './loaders.js';
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, limitQueryComplexity } from './query-complexity.js';
 import type { RequestContext } from './request-context.js';
@@ -38,11 +40,15 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
     queryDepth: INTROSPECTION_DEPTH_CEILING,
     validationRules: [depthLimit(MAX_QUERY_DEPTH, config.graphiql)],
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
-    // Per request, as the cost depends on variables (`first: $n`); see query-complexity.ts.
     hooks: {
       preExecution: (schema, document, context, variables) => {
-        if (config.graphiql && introspectionOnly(document)) return;
-        limitQueryComplexity(schema, document, context, variables);
+        checkRequestValues(document, variables);
+        // Before either executor sees them: graphql-jit drops input-object defaults.
+        const filled = withInputDefaults(schema, document, variables);
+        // Per request, as the cost depends on variables (`first: $n`); see query-complexity.ts.
+        if (!(config.graphiql && introspectionOnly(document)))
+          limitQueryComplexity(schema, document, context, filled ?? variables);
+        return filled ? { variables: filled } : undefined;
       },
     },
     errorFormatter,

@@ -1,7 +1,30 @@
-import { getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values.js';
 import mercurius from 'mercurius';
+import { MAX_PAGE } from '../pagination/connection.js';
 import type { ErrorCode } from '../errors/app-error.js';
+import { FIELD_PRICES } from './field-prices.js';
 
 /** Deeper queries than this are refused before they run (Mercurius' `queryDepth`). */
 export const MAX_QUERY_DEPTH = 10;
@@ -15,10 +38,11 @@ export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_TOKENS = 5_000;
 
 /**
- * Most a query may cost before it runs (see `estimateField`). The heaviest query the
+ * Most a query may cost before it runs (see `fieldCost`). The heaviest query the
  * e2e suites send, fifty amendments with their changes, comments and votes, costs
  * about 4,000 (8,100 at a page of 100); a query that nests unbounded lists or repeats
- * a page under aliases goes past this long before it could keep a node busy for long.
+ * a page or a computed field under aliases goes past this long before it could keep a
+ * node busy for long. docs/performance.md ("What a query costs") has the figures.
  */
 export const MAX_QUERY_COMPLEXITY = 10_000;
 
@@ -31,42 +55,132 @@ export const ROOT_FIELD_COST = 10;
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**
- * Each field costs 1 (a root field ROOT_FIELD_COST) plus what is selected under it,
- * times the number of items that selection is resolved for: `first` on a connection
- * (its edges are then not counted again), ASSUMED_LIST_SIZE on any other list.
+ * What one field costs, given what is selected under it (`childCost`): 1 (a root field
+ * ROOT_FIELD_COST), plus its price in FIELD_PRICES when it computes something (an
+ * impact, a diff, a verdict list), plus the selection under it times the number of
+ * items it is resolved for — `first` on a connection, clamped to 1…MAX_PAGE whatever
+ * the client sent (so a negative `first` cannot subtract), ASSUMED_LIST_SIZE on any
+ * other list. A price may grow with an argument listing work items (`amendments`).
  */
-export const estimateField: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const base = ROOT_TYPES.has(type.name) && !field.name.startsWith('__') ? ROOT_FIELD_COST : 1;
+export function fieldCost(
+  parent: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  childCost: number,
+): number {
+  const base = ROOT_TYPES.has(parent) && !field.name.startsWith('__') ? ROOT_FIELD_COST : 1;
+  const price = FIELD_PRICES[`${parent}.${field.name}`];
+  const items = Array.isArray(args.amendments) ? Math.max(1, args.amendments.length) : 1;
   let times = 1;
-  if (typeof args.first === 'number') times = args.first;
+  if (typeof args.first === 'number') times = Math.min(MAX_PAGE, Math.max(1, args.first));
   // Introspection lists are counted too: `fields { type { fields … } } }` grows like data.
-  else if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection'))
+  else if (isListType(getNullableType(field.type)) && !parent.endsWith('Connection'))
     times = ASSUMED_LIST_SIZE;
-  return base + childComplexity * times;
-};
+  return base + (price ?? 0) * items + childCost * times;
+}
 
 /**
- * The cost of the operations in `document` with these variables, added up; Infinity
- * when it has more fields than could fit under the limit.
+ * The cost of the operations in `document` with these variables, added up. Linear in
+ * the document: each fragment is costed once, whatever the number of its spreads (a
+ * fragment's cost does not depend on where it is spread), so a chain of fragments each
+ * spreading the one before twice costs its 2^n at once instead of walking it 2^n times.
  */
 export function queryComplexity(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> = {},
 ): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  }
+  const fragmentCosts = new Map<string, number>();
+  const visiting = new Set<string>();
+
+  const selectionSetCost = (set: SelectionSetNode, type: GraphQLCompositeType): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (skipped(selection, variables)) continue;
+      total += selectionCost(selection, type);
+    }
+    return total;
+  };
+
+  const selectionCost = (selection: SelectionNode, type: GraphQLCompositeType): number => {
+    if (selection.kind === Kind.FIELD) return fieldNodeCost(selection, type);
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition
+        ? schema.getType(selection.typeCondition.name.value)
+        : type;
+      return isCompositeType(on) ? selectionSetCost(selection.selectionSet, on) : 0;
+    }
+    const name = selection.name.value;
+    const known = fragmentCosts.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    // Unknown fragments and cycles are graphql-js' validation's to report.
+    if (!fragment || visiting.has(name)) return 0;
+    const on = schema.getType(fragment.typeCondition.name.value);
+    visiting.add(name);
+    const cost = isCompositeType(on) ? selectionSetCost(fragment.selectionSet, on) : 0;
+    visiting.delete(name);
+    fragmentCosts.set(name, cost);
+    return cost;
+  };
+
+  const fieldNodeCost = (node: FieldNode, parent: GraphQLCompositeType): number => {
+    const field = fieldDefinition(schema, parent, node.name.value);
+    if (!field) return 0; // an unknown field: validation reports it
+    const named = getNamedType(field.type);
+    const childCost =
+      node.selectionSet && isCompositeType(named) ? selectionSetCost(node.selectionSet, named) : 0;
+    return fieldCost(parent.name, field, argumentsOf(field, node, variables), childCost);
+  };
+
+  let total = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    const root = schema.getRootType(definition.operation);
+    if (root) total += selectionSetCost(definition.selectionSet, root);
+  }
+  return total;
+}
+
+function fieldDefinition(
+  schema: GraphQLSchema,
+  parent: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  if (parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+}
+
+/** The field's arguments; none when a variable does not fit (the executor reports that). */
+function argumentsOf(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   try {
-    return getComplexity({
-      schema,
-      query: document,
-      variables,
-      estimators: [estimateField],
-      // Each field costs at least 1: past this many the walk can stop.
-      maxQueryNodes: MAX_QUERY_COMPLEXITY + 1,
-    });
-  } catch (error) {
-    if (/maximum allowed number of nodes/.test((error as Error).message)) return Infinity;
-    // Anything else (a bad variable) is the executor's to report, with its usual code.
-    return 0;
+    return getArgumentValues(field, node, variables);
+  } catch {
+    return {};
+  }
+}
+
+/** `@skip(if: true)` or `@include(if: false)`, as the executor will decide. */
+function skipped(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  if (!selection.directives?.length) return false;
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if === true) return true;
+    return getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if === false;
+  } catch {
+    return false;
   }
 }
 

@@ -155,6 +155,18 @@ export class CriteriaEngine {
   }
 
   #analyse(rule: string): CheckedRule {
+    // Bidirectional controls reorder what a reader sees (a rule can read `a && !b` and
+    // evaluate `a && b`): a rule must look as it evaluates, so none is allowed anywhere.
+    const bidi = BIDI_CONTROL.exec(rule);
+    if (bidi) {
+      const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      return refused(
+        rule,
+        'DISALLOWED',
+        `bidirectional control character U+${code} is not allowed in a rule`,
+        bidi.index,
+      );
+    }
     let parsed: ParseResult;
     try {
       parsed = this.#typed.parse(rule);
@@ -256,6 +268,9 @@ function messageOf(error: unknown): string {
   if (error instanceof ParseError || error instanceof CelTypeError) return error.summary;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** LRM, RLM, ALM, the embeddings and overrides (U+202A–202E) and the isolates (U+2066–2069). */
+const BIDI_CONTROL = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/;
 
 function refused(rule: string, kind: RuleErrorKind, message: string, offset: number): CheckedRule {
   return { check: { ok: false, error: { kind, message, ...positionAt(rule, offset) } } };

@@ -97,6 +97,13 @@ export function schemaAt(path: readonly string[]): FieldType | ObjectSchema | un
   return node;
 }
 
+/**
+ * Longest licence expression accepted. The longest SPDX id is under 50 characters and
+ * real expressions combine a few; licence verdicts are keyed by the expression in an
+ * index whose rows PostgreSQL caps at about 2.7 KB.
+ */
+export const MAX_LICENSE_LENGTH = 200;
+
 export class FactsValidationError extends Error {
   override readonly name = 'FactsValidationError';
 
@@ -168,6 +175,12 @@ function validateComponent(component: ComponentFacts, path: string): void {
   // `{ available: false }` means "known not released"; without `available` nothing is known.
   if (component.available === undefined) {
     throw new FactsValidationError(`${path}.available`, 'is required for a component');
+  }
+  if (component.license !== undefined && component.license.length > MAX_LICENSE_LENGTH) {
+    throw new FactsValidationError(
+      `${path}.license`,
+      `must be at most ${MAX_LICENSE_LENGTH} characters`,
+    );
   }
   if (component.license !== undefined && !isSpdxExpression(component.license)) {
     throw new FactsValidationError(

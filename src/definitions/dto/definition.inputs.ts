@@ -6,13 +6,13 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Text } from '../../common/validation/text.js';
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const CRITERION_KEY = /^[a-z0-9]+([.-][a-z0-9]+)*$/;
@@ -52,13 +52,11 @@ export class CreateDefinitionInput {
   slug: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   stewardOrganization: string;
 
   @Field({ defaultValue: '' })
@@ -71,8 +69,7 @@ export class CreateDefinitionInput {
     description: 'Tiers from the entry tier to the top one',
   })
   @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
+  @Text(60, { each: true })
   levels: string[];
 
   @Field(() => GovernancePolicyInput, { nullable: true })
@@ -123,23 +120,19 @@ export class CriterionInput {
   key: string;
 
   @Field()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   component: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   title: string;
 
   @Field()
-  @IsString()
-  @Length(1, MAX_TEXT)
+  @Text(MAX_TEXT)
   text: string;
 
   @Field()
-  @IsString()
-  @Length(1, MAX_RULE)
+  @Text(MAX_RULE)
   rule: string;
 
   @Field(() => String, { nullable: true })

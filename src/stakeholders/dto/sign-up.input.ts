@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsString, Length, Matches, MaxLength, ValidateBy, isEmail } from 'class-validator';
 import { SECTORS, type Sector } from '../stakeholder.entity.js';
 import { SectorEnum } from '../models/stakeholder.model.js';
+import { Text } from '../../common/validation/text.js';
 
 /** A lone UTF-16 surrogate: in `u` mode a proper pair matches as one code point, never as Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -38,8 +39,7 @@ export class SignUpInput {
   handle: string;
 
   @Field()
-  @IsString()
-  @Length(1, 120)
+  @Text(120)
   displayName: string;
 
   @Field({ defaultValue: '' })

@@ -1,23 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsObject,
-  IsString,
-  IsUrl,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsObject, IsUrl, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { SLUG } from '../../definitions/dto/definition.inputs.js';
+import { Text } from '../../common/validation/text.js';
 
 @InputType()
 export class EvidenceInput {
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   label: string;
 
   @Field()
@@ -34,13 +25,11 @@ export class UpsertSystemInput {
   slug: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name: string;
 
   @Field()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   developer: string;
 
   @Field(() => GraphQLJSON, { description: 'Facts per the facts schema; unknown keys are refused' })

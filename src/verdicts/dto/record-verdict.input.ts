@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Outcome } from '../../criteria/engine/index.js';
 import { SLUG, VERSION_LABEL, MAX_TEXT } from '../../definitions/dto/definition.inputs.js';
 import { OutcomeEnum } from '../models/verdict.model.js';
+import { Text } from '../../common/validation/text.js';
 
 /** An assessment made outside the engine, e.g. the outcome of a validation review. */
 @InputType()
@@ -33,13 +34,11 @@ export class RecordVerdictInput {
     description: 'The organisation that assessed, if not the caller',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   assessedBy?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 60)
+  @Text(60)
   level?: string | null;
 }
