@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { run as runEngine } from './engine.bench.js';
+import { run as runFieldPrices } from './field-prices.bench.js';
 import { run as runImpact } from './impact.bench.js';
 import { run as runReadPath } from './read-path.bench.js';
 import { writeResults, type BenchRecord } from './results.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   console.log('\n== read path, write path, SQL per request ==\n');
   const pathFailures = (await runReadPath()) + (await runWritePath());
   await runSqlCount();
+  console.log('\n== what computed fields cost (query cost prices) ==\n');
+  await runFieldPrices();
 
   const file = writeResults();
   const records = JSON.parse(readFileSync(file, 'utf8')) as BenchRecord[];

@@ -11,8 +11,12 @@ export interface Account {
 
 let counter = 0;
 
-/** A new MEMBER, signed up through the API. */
-export async function signUp(app: TestApp, overrides: Partial<Account> = {}): Promise<Account> {
+/** A new MEMBER, signed up through the API (with `headers`, e.g. X-Forwarded-For). */
+export async function signUp(
+  app: TestApp,
+  overrides: Partial<Account> = {},
+  headers: Record<string, string> = {},
+): Promise<Account> {
   const suffix = `${++counter}-${randomBytes(3).toString('hex')}`;
   const account = {
     handle: overrides.handle ?? `member-${suffix}`,
@@ -30,6 +34,8 @@ export async function signUp(app: TestApp, overrides: Partial<Account> = {}): Pr
         sector: 'ACADEMIA',
       },
     },
+    undefined,
+    headers,
   );
   return { ...account, token: data.signUp.token };
 }

@@ -16,12 +16,14 @@ export async function gql<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -35,8 +37,9 @@ export async function ok<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<T> {
-  const result = await gql<T>(url, query, variables, token);
+  const result = await gql<T>(url, query, variables, token, headers);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data!;
 }
