@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { CurrentPrincipal, Public, RequireRole, SignedIn } from '../common/auth/decorators.js';
 import { hasRole, type Principal } from '../common/auth/principal.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
-import { decodeCursor, toConnection } from '../common/pagination/connection.js';
+import { pageRequest, toConnection } from '../common/pagination/connection.js';
 import { toDefinitionModel, toVersionModel } from '../definitions/mappers.js';
 import { DefinitionModel, DefinitionVersionModel } from '../definitions/models/definition.model.js';
 import { badInput } from '../common/errors/app-error.js';
@@ -65,10 +65,13 @@ export class AmendmentsResolver {
 
   @Public()
   @Query(() => AmendmentConnection, { description: 'Amendments of a definition in number order' })
-  async amendments(@Args() { definition: slug, status, first, after }: AmendmentsArgs) {
-    const afterNumber = after ? Number(decodeCursor(after)) || 0 : 0;
-    const { rows, total } = await this.service.page(slug, status ?? null, afterNumber, first + 1);
-    return toConnection(rows, first, total, (row) => String(row.number), toAmendmentModel);
+  async amendments(@Args() args: AmendmentsArgs) {
+    const { definition: slug, status = null } = args;
+    const page = pageRequest({ connection: 'amendments', args: [slug, status] }, args);
+    // The checksum vouches for the key: it is a number this connection wrote.
+    const afterNumber = page.afterKey === null ? 0 : Number(page.afterKey);
+    const { rows, total } = await this.service.page(slug, status, afterNumber, page.first + 1);
+    return toConnection(page, rows, total, (row) => String(row.number), toAmendmentModel);
   }
 
   @Public()
@@ -199,19 +202,23 @@ export class AmendmentsResolver {
 
   @ResolveField(() => [CommentModel], { description: 'Oldest first; replies carry parentId' })
   async comments(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.amendments.comments.load(a.id)).map(toCommentModel);
+    return (await ctx.loaders.amendments.comments.load(a.id)).map((comment) =>
+      Object.assign(toCommentModel(comment), { loadedAmendment: a }),
+    );
   }
 
   @ResolveField(() => [VoteModel])
   async votes(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
     return (await ctx.loaders.amendments.votes.load(a.id)).map((vote) =>
-      toVoteModel(vote, a.revision),
+      Object.assign(toVoteModel(vote, a.revision), { loadedAmendment: a }),
     );
   }
 
   @ResolveField(() => [ConcernModel])
   async concerns(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.amendments.concerns.load(a.id)).map(toConcernModel);
+    return (await ctx.loaders.amendments.concerns.load(a.id)).map((concern) =>
+      Object.assign(toConcernModel(concern), { loadedAmendment: a }),
+    );
   }
 
   @ResolveField(() => TallyModel, {

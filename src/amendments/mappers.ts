@@ -1,10 +1,17 @@
 import type { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { derivedId } from '../common/graphql/ids.js';
 import type { AmendmentChangeEntity } from './amendment-change.entity.js';
 import type { AmendmentEntity } from './amendment.entity.js';
+import type { CommentEditEntity } from './comment-edit.entity.js';
 import type { CommentEntity } from './comment.entity.js';
 import type { ConcernEntity } from './concern.entity.js';
 import { AmendmentChangeModel, AmendmentModel, AuditEntryModel } from './models/amendment.model.js';
-import { CommentModel, ConcernModel, VoteModel } from './models/participation.model.js';
+import {
+  CommentEditModel,
+  CommentModel,
+  ConcernModel,
+  VoteModel,
+} from './models/participation.model.js';
 import type { VoteEntity } from './vote.entity.js';
 
 export const toAmendmentModel = (e: AmendmentEntity): AmendmentModel =>
@@ -27,6 +34,7 @@ export const toAmendmentModel = (e: AmendmentEntity): AmendmentModel =>
 
 export const toChangeModel = (e: AmendmentChangeEntity): AmendmentChangeModel =>
   Object.assign(new AmendmentChangeModel(), {
+    id: e.id,
     kind: e.kind,
     key: e.key,
     title: e.title,
@@ -41,6 +49,7 @@ export const toCommentModel = (e: CommentEntity): CommentModel =>
   Object.assign(new CommentModel(), {
     id: e.id,
     authorId: e.authorId,
+    amendmentId: e.amendmentId,
     body: e.hiddenAt ? null : e.body,
     stance: e.stance,
     criterionKey: e.criterionKey,
@@ -55,7 +64,9 @@ export const toCommentModel = (e: CommentEntity): CommentModel =>
 
 export const toVoteModel = (e: VoteEntity, currentRevision: number): VoteModel =>
   Object.assign(new VoteModel(), {
+    id: e.id,
     voterId: e.voterId,
+    amendmentId: e.amendmentId,
     choice: e.choice,
     rationale: e.rationale,
     revision: e.amendmentRevision,
@@ -64,10 +75,18 @@ export const toVoteModel = (e: VoteEntity, currentRevision: number): VoteModel =
     updatedAt: e.updatedAt,
   });
 
+export const toCommentEditModel = (e: CommentEditEntity): CommentEditModel =>
+  Object.assign(new CommentEditModel(), {
+    id: e.id,
+    previousBody: e.previousBody,
+    editedAt: e.editedAt,
+  });
+
 export const toConcernModel = (e: ConcernEntity): ConcernModel =>
   Object.assign(new ConcernModel(), {
     id: e.id,
     raisedById: e.raisedById,
+    amendmentId: e.amendmentId,
     resolvedById: e.resolvedById,
     body: e.body,
     raisedAt: e.raisedAt,
@@ -78,6 +97,7 @@ export const toConcernModel = (e: ConcernEntity): ConcernModel =>
 
 export const toAuditEntryModel = (e: AuditEventEntity): AuditEntryModel =>
   Object.assign(new AuditEntryModel(), {
+    id: derivedId('audit-entry', e.seq),
     seq: e.seq,
     actorId: e.actorId,
     action: e.action,

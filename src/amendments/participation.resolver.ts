@@ -6,7 +6,14 @@ import { plainText } from '../common/validation/text.js';
 import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { AddCommentInput, CastVoteInput, MAX_COMMENT } from './dto/amendment.inputs.js';
-import { toCommentModel, toConcernModel, toVoteModel } from './mappers.js';
+import {
+  toAmendmentModel,
+  toCommentEditModel,
+  toCommentModel,
+  toConcernModel,
+  toVoteModel,
+} from './mappers.js';
+import { AmendmentModel } from './models/amendment.model.js';
 import {
   CommentEditModel,
   CommentModel,
@@ -20,6 +27,17 @@ async function stakeholder(ctx: RequestContext, id: string | null) {
   const entity = await ctx.loaders.stakeholders.byId.load(id);
   return entity ? toStakeholderModel(entity) : null;
 }
+
+/** What a comment, vote or concern belongs to: a client's cache updates it from a mutation's answer. */
+async function amendmentOf(
+  ctx: RequestContext,
+  child: CommentModel | VoteModel | ConcernModel,
+): Promise<AmendmentModel> {
+  if (child.loadedAmendment) return child.loadedAmendment;
+  return toAmendmentModel((await ctx.loaders.amendments.byId.load(child.amendmentId))!);
+}
+
+const AMENDMENT = { description: 'The amendment it belongs to' };
 
 @Resolver(() => CommentModel)
 export class CommentsResolver {
@@ -75,12 +93,17 @@ export class CommentsResolver {
     return stakeholder(ctx, comment.authorId);
   }
 
+  @ResolveField(() => AmendmentModel, AMENDMENT)
+  amendment(@Parent() comment: CommentModel, @Context() ctx: RequestContext) {
+    return amendmentOf(ctx, comment);
+  }
+
   @ResolveField(() => [CommentEditModel], {
     description: 'Earlier bodies, oldest first (empty while hidden)',
   })
   async edits(@Parent() comment: CommentModel, @Context() ctx: RequestContext) {
     if (comment.hidden) return [];
-    return ctx.loaders.amendments.commentEdits.load(comment.id);
+    return (await ctx.loaders.amendments.commentEdits.load(comment.id)).map(toCommentEditModel);
   }
 }
 
@@ -98,6 +121,11 @@ export class VotesResolver {
   @ResolveField(() => StakeholderModel)
   voter(@Parent() vote: VoteModel, @Context() ctx: RequestContext) {
     return stakeholder(ctx, vote.voterId);
+  }
+
+  @ResolveField(() => AmendmentModel, AMENDMENT)
+  amendment(@Parent() vote: VoteModel, @Context() ctx: RequestContext) {
+    return amendmentOf(ctx, vote);
   }
 }
 
@@ -153,5 +181,10 @@ export class ConcernsResolver {
   @ResolveField(() => StakeholderModel, { nullable: true })
   resolvedBy(@Parent() concern: ConcernModel, @Context() ctx: RequestContext) {
     return stakeholder(ctx, concern.resolvedById);
+  }
+
+  @ResolveField(() => AmendmentModel, AMENDMENT)
+  amendment(@Parent() concern: ConcernModel, @Context() ctx: RequestContext) {
+    return amendmentOf(ctx, concern);
   }
 }

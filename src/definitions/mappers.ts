@@ -33,6 +33,7 @@ export const toVersionModel = (e: DefinitionVersionEntity): DefinitionVersionMod
 
 export const toCriterionModel = (e: CriterionEntity): CriterionModel =>
   Object.assign(new CriterionModel(), {
+    id: e.id,
     key: e.key,
     component: e.component,
     title: e.title,

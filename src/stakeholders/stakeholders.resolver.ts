@@ -8,7 +8,10 @@ import type { Role } from './stakeholder-role.entity.js';
 import type { StakeholderEntity } from './stakeholder.entity.js';
 import { StakeholdersService, type SignedIn as SignedInResult } from './stakeholders.service.js';
 
-/** Maps an account to its public shape; the email only when the caller is that stakeholder. */
+/**
+ * Maps an account to its public shape. `showEmail` for a sign-in's payload only: anywhere
+ * else the email is shown when the caller is that stakeholder (see `email` below).
+ */
 export function toStakeholderModel(entity: StakeholderEntity, showEmail = false): StakeholderModel {
   return Object.assign(new StakeholderModel(), {
     id: entity.id,
@@ -16,8 +19,9 @@ export function toStakeholderModel(entity: StakeholderEntity, showEmail = false)
     displayName: entity.displayName,
     organization: entity.organization,
     sector: entity.sector,
-    email: showEmail ? entity.email : null,
     createdAt: entity.createdAt,
+    accountEmail: entity.email,
+    showEmail,
   });
 }
 
@@ -42,7 +46,7 @@ export class StakeholdersResolver {
   ): Promise<StakeholderModel | null> {
     if (!principal) return null;
     const entity = await ctx.loaders.stakeholders.byId.load(principal.stakeholderId);
-    return entity ? toStakeholderModel(entity, true) : null;
+    return entity ? toStakeholderModel(entity) : null;
   }
 
   @Public()
@@ -100,6 +104,20 @@ export class StakeholdersResolver {
     return toStakeholderModel(
       await this.stakeholders.revokeRole(principal.stakeholderId, handle, role),
     );
+  }
+
+  /**
+   * The same answer on every path to the same stakeholder (`me`, an amendment's proposer, a
+   * vote's voter …): a normalised client cache merges them into one object, and an email
+   * shown on one path and null on another would overwrite each other there.
+   */
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown only to the stakeholder themself (and in their sign-in’s AuthPayload)',
+  })
+  email(@Parent() stakeholder: StakeholderModel, @Context() ctx: RequestContext): string | null {
+    const self = stakeholder.showEmail || ctx.principal?.stakeholderId === stakeholder.id;
+    return self ? stakeholder.accountEmail : null;
   }
 
   @ResolveField(() => [RoleEnum])

@@ -4,8 +4,8 @@ import { CurrentPrincipal, Public, RequireRole } from '../common/auth/decorators
 import type { Principal } from '../common/auth/principal.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import {
-  decodeCursor,
   PageArgs,
+  pageRequest,
   toConnection,
   type Connection,
 } from '../common/pagination/connection.js';
@@ -24,12 +24,13 @@ export class SystemsResolver {
 
   @Public()
   @Query(() => AiSystemConnection, { description: 'Systems in slug order' })
-  async systems(@Args() { first, after }: PageArgs): Promise<Connection<AiSystemModel>> {
+  async systems(@Args() args: PageArgs): Promise<Connection<AiSystemModel>> {
+    const page = pageRequest({ connection: 'systems' }, args);
     const [rows, total] = await Promise.all([
-      this.repository.page(after ? decodeCursor(after) : null, first + 1),
+      this.repository.page(page.afterKey, page.first + 1),
       this.repository.count(),
     ]);
-    return toConnection(rows, first, total, (row) => row.slug, toSystemModel);
+    return toConnection(page, rows, total, (row) => row.slug, toSystemModel);
   }
 
   @Public()

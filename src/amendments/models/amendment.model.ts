@@ -16,6 +16,9 @@ registerEnumType(AmendmentStatusEnum, {
 
 @ObjectType('Amendment')
 export class AmendmentModel {
+  @Field(() => ID)
+  id: string;
+
   @Field(() => Int, { description: 'Numbered per definition' })
   number: number;
 
@@ -43,7 +46,6 @@ export class AmendmentModel {
   @Field()
   updatedAt: Date;
 
-  id: string;
   definitionId: string;
   baseVersionId: string;
   proposerId: string;
@@ -54,6 +56,9 @@ export const AmendmentConnection = ConnectionType(AmendmentModel, 'Amendment');
 
 @ObjectType('AmendmentChange')
 export class AmendmentChangeModel {
+  @Field(() => ID, { description: 'Each revision of an amendment has changes of its own' })
+  id: string;
+
   @Field(() => ChangeKindEnum)
   kind: ChangeKind;
 
@@ -111,6 +116,9 @@ export class TallyModel {
 /** One entry of an amendment's audit trail. */
 @ObjectType('AuditEntry')
 export class AuditEntryModel {
+  @Field(() => ID, { description: 'Derived from its place in the chain' })
+  id: string;
+
   @Field(() => ID, { description: 'Position in the tamper-evident audit chain' })
   seq: string;
 

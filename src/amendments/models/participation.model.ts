@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { AmendmentModel } from './amendment.model.js';
 import { STANCES, type Stance } from '../comment.entity.js';
 import { VOTE_CHOICES, type VoteChoice } from '../vote.entity.js';
 
@@ -11,6 +12,9 @@ registerEnumType(VoteChoiceEnum, { name: 'VoteChoice' });
 
 @ObjectType('CommentEdit')
 export class CommentEditModel {
+  @Field(() => ID)
+  id: string;
+
   @Field({ description: 'The body before this edit' })
   previousBody: string;
 
@@ -60,10 +64,16 @@ export class CommentModel {
   hiddenReason: string | null;
 
   authorId: string;
+  amendmentId: string;
+  /** The amendment, when the comment was read through it. */
+  loadedAmendment?: AmendmentModel;
 }
 
 @ObjectType('Vote')
 export class VoteModel {
+  @Field(() => ID, { description: 'The same when a repeat vote replaces the earlier one' })
+  id: string;
+
   @Field(() => VoteChoiceEnum)
   choice: VoteChoice;
 
@@ -83,6 +93,9 @@ export class VoteModel {
   updatedAt: Date;
 
   voterId: string;
+  amendmentId: string;
+  /** The amendment, when the vote was read through it. */
+  loadedAmendment?: AmendmentModel;
 }
 
 @ObjectType('Concern')
@@ -107,4 +120,7 @@ export class ConcernModel {
 
   raisedById: string;
   resolvedById: string | null;
+  amendmentId: string;
+  /** The amendment, when the concern was read through it. */
+  loadedAmendment?: AmendmentModel;
 }

@@ -26,6 +26,9 @@ export class GovernancePolicyModel {
 @ObjectType('Definition')
 export class DefinitionModel {
   @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
   slug: string;
 
   @Field()
@@ -44,12 +47,13 @@ export class DefinitionModel {
 
   @Field(() => GovernancePolicyModel)
   policy: GovernancePolicyModel;
-
-  id: string;
 }
 
 @ObjectType('Criterion')
 export class CriterionModel {
+  @Field(() => ID, { description: 'This version’s criterion: each version has its own' })
+  id: string;
+
   @Field({ description: 'Stable across versions, e.g. code.complete' })
   key: string;
 
@@ -71,6 +75,9 @@ export class CriterionModel {
 
 @ObjectType('DefinitionVersion')
 export class DefinitionVersionModel {
+  @Field(() => ID)
+  id: string;
+
   @Field()
   label: string;
 
@@ -92,7 +99,6 @@ export class DefinitionVersionModel {
   })
   licenseListVersion: string | null;
 
-  id: string;
   definitionId: string;
   parentId: string | null;
 }

@@ -21,6 +21,6 @@ export class AmendmentEventModel {
   @Field({ description: 'When the change was made' })
   at: Date;
 
-  // `actor` is resolved from this id (EventsResolver); ids are not exposed.
+  // `actor` is resolved from this id (EventsResolver).
   actorId: string | null;
 }

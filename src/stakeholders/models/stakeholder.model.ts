@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ROLES, type Role } from '../stakeholder-role.entity.js';
 import { SECTORS, type Sector } from '../stakeholder.entity.js';
 
@@ -16,6 +16,9 @@ registerEnumType(RoleEnum, {
 /** A stakeholder as anyone may see them; the email is shown only to the stakeholder themself. */
 @ObjectType('Stakeholder')
 export class StakeholderModel {
+  @Field(() => ID)
+  id: string;
+
   @Field()
   handle: string;
 
@@ -31,14 +34,16 @@ export class StakeholderModel {
   @Field(() => [RoleEnum])
   roles: Role[];
 
-  @Field(() => String, { nullable: true, description: 'Only in `me` and AuthPayload' })
-  email: string | null;
-
   @Field()
   createdAt: Date;
 
-  /** Internal id, not exposed; loaders key on it. */
-  id: string;
+  /**
+   * Never sent as is: `email` is resolved from it for the stakeholder themself only,
+   * whatever the path they are reached by (see StakeholdersResolver.email).
+   */
+  accountEmail: string;
+  /** Set in a sign-in's payload, whose caller has just proved they own the account. */
+  showEmail: boolean;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { Facts } from '../../criteria/engine/index.js';
 import { ConnectionType } from '../../common/pagination/connection.js';
@@ -14,6 +14,9 @@ export class EvidenceModel {
 
 @ObjectType('AiSystem')
 export class AiSystemModel {
+  @Field(() => ID, { description: 'The same across fact revisions' })
+  id: string;
+
   @Field()
   slug: string;
 
@@ -38,7 +41,6 @@ export class AiSystemModel {
   @Field(() => Date, { description: 'When the current facts were recorded' })
   factsRecordedAt: Date | null;
 
-  id: string;
   factRevisionId: string;
 }
 

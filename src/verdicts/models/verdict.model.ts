@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Outcome } from '../../criteria/engine/index.js';
 import type { AiSystemModel } from '../../systems/models/ai-system.model.js';
 import type { VerdictSource } from '../verdict.entity.js';
@@ -28,6 +28,12 @@ export class CriterionResultModel {
 
 @ObjectType('Verdict')
 export class VerdictModel {
+  @Field(() => ID, {
+    description:
+      'Derived from the version, the system and the source: the same verdict keeps it when the facts change',
+  })
+  id: string;
+
   @Field(() => OutcomeEnum)
   outcome: Outcome;
 
