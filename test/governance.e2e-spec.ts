@@ -8,7 +8,7 @@ const AMENDMENT = `query ($n: Int!) { amendment(definition: "osaid", number: $n)
   comments { id body stance criterionKey parentId author { handle } }
   votes { choice stale voter { handle } }
   tally { approve reject abstain recused stale eligible quorumMet passed reasons }
-  history { action fromState toState } } }`;
+  history { action fromState toState actor { handle } } } }`;
 
 /** Relaxes the parameters criterion to accept any released parameters, whatever the licence. */
 const RELAX_PARAMETERS = {
@@ -389,14 +389,20 @@ describe('Governance: from proposal to ratified version', () => {
         decidedBy: ['parameters.terms'],
       },
     ]);
-    const history = (await amendment()).history.map((h: any) => [h.action, h.fromState, h.toState]);
+    const history = (await amendment()).history.map((h: any) => [
+      h.action,
+      h.fromState,
+      h.toState,
+      h.actor?.handle ?? null,
+    ]);
+    const stewardHandle = (await ok(app.url, `{ me { handle } }`, {}, steward)).me.handle;
     expect(history).toEqual(
       expect.arrayContaining([
-        ['amendment.proposed', null, 'DRAFT'],
-        ['amendment.openComments', 'DRAFT', 'OPEN'],
-        ['amendment.openVoting', 'OPEN', 'VOTING'],
-        ['amendment.accept', 'VOTING', 'ACCEPTED'],
-        ['amendment.merged', 'ACCEPTED', 'MERGED'],
+        ['amendment.proposed', null, 'DRAFT', proposer.handle],
+        ['amendment.openComments', 'DRAFT', 'OPEN', stewardHandle],
+        ['amendment.openVoting', 'OPEN', 'VOTING', stewardHandle],
+        ['amendment.accept', 'VOTING', 'ACCEPTED', stewardHandle],
+        ['amendment.merged', 'ACCEPTED', 'MERGED', stewardHandle],
       ]),
     );
   });

@@ -8,6 +8,7 @@ import { AmendmentJournal } from './amendment-journal.js';
 import { AmendmentLoaders } from './amendment.loaders.js';
 import { AmendmentsResolver } from './amendments.resolver.js';
 import { AmendmentsService } from './amendments.service.js';
+import { AuditEntryResolver } from './audit-entry.resolver.js';
 import { CommentsResolver, ConcernsResolver, VotesResolver } from './participation.resolver.js';
 import { ParticipationService } from './participation.service.js';
 import { RatificationResolver } from './ratification.resolver.js';
@@ -23,6 +24,7 @@ import { VotingDeadlines } from './voting-deadlines.js';
     AmendmentJournal,
     AmendmentLoaders,
     AmendmentsResolver,
+    AuditEntryResolver,
     CommentsResolver,
     VotesResolver,
     ConcernsResolver,

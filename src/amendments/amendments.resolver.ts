@@ -261,7 +261,7 @@ export class AmendmentsResolver {
   }
 
   @ResolveField(() => [AuditEntryModel], {
-    description: 'Every change to this amendment: who, when, from → to',
+    description: 'Every change to this amendment: who (actor), when, from → to',
   })
   async history(@Parent() a: AmendmentModel, @Context() ctx: RequestContext) {
     return (await ctx.loaders.amendments.history.load(a.id)).map(toAuditEntryModel);
