@@ -17,8 +17,16 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, database.dataSource),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy }),
-    { logger },
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT,
+      trustProxy: config.trustProxy,
+      // Fastify validates the GraphQL request's parameters against Mercurius' schema;
+      // without coercion `"query": 1` is refused rather than read as the text "1".
+      ajv: { customOptions: { coerceTypes: false } },
+    }),
+    // Nest's body parsers would add application/x-www-form-urlencoded; Fastify's own
+    // JSON parser is the one GraphQL needs, and /graphql refuses any other type.
+    { logger, bodyParser: false },
   );
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

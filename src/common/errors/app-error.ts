@@ -9,6 +9,11 @@ export type ErrorCode =
   // Refused before running: deeper or costlier than the limits, or a body too large.
   | 'QUERY_TOO_COMPLEX'
   | 'PAYLOAD_TOO_LARGE'
+  // Refused by the HTTP layer (docs/http.md): a POST body that is not JSON, a mutation
+  // sent with GET, a subscription sent over HTTP instead of WebSocket.
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'WEBSOCKET_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

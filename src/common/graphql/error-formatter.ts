@@ -2,6 +2,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import mercurius from 'mercurius';
 import type { ErrorCode } from '../errors/app-error.js';
 import { internalServerError, toGraphQLError } from '../errors/to-graphql-error.js';
+import { shapeRequestError } from '../http/response-shape.js';
 import { MAX_QUERY_TOKENS } from './query-complexity.js';
 
 type Formatted = ReturnType<typeof mercurius.defaultErrorFormatter>;
@@ -42,7 +43,7 @@ export function errorFormatter(
     const extensions = (error.extensions ??= {});
     if (!extensions.code) Object.assign(extensions, codeFor(error.message, originals[index]));
   });
-  return formatted;
+  return shapeRequestError(formatted, execution, context);
 }
 
 function mapExecutionError(error: GraphQLError): GraphQLError {
@@ -74,6 +75,9 @@ function codeFor(message: string, original: Original | undefined): Record<string
   // Fastify's bodyLimit (FST_ERR_CTP_BODY_TOO_LARGE), answered with HTTP 413.
   const status = original?.statusCode ?? original?.originalError?.statusCode;
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' satisfies ErrorCode };
+  // Refused by Fastify or Mercurius themselves; src/common/http refuses these first.
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' satisfies ErrorCode };
+  if (status === 405) return { code: 'METHOD_NOT_ALLOWED' satisfies ErrorCode };
   return {
     code: /^Variable "\$|Expected value of type|cannot represent/.test(message)
       ? 'BAD_USER_INPUT'

@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, type DocumentNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { AppConfig } from '../config/config.js';
+import { graphqlRouteOptions } from '../http/graphql-route.js';
+import { selectOperation } from '../http/operation-policy.js';
 import { depthLimit, isIntrospectionOnly } from './depth-limit.js';
 import { errorFormatter } from './error-formatter.js';
 import { withInputDefaults } from './input-defaults.js';
@@ -33,7 +35,11 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
     autoSchemaFile: true,
     sortSchema: true,
     resolvers: { JSON: GraphQLJSON },
-    graphiql: config.graphiql,
+    // Redline serves the IDE itself, with its assets (src/common/http/graphiql); Mercurius'
+    // page loads them from a CDN. `config.graphiql` still exempts its introspection below.
+    graphiql: false,
+    // Media types, operations HTTP may not run, response negotiation: docs/http.md.
+    additionalRouteOptions: graphqlRouteOptions,
     jit: 1,
     // MAX_QUERY_DEPTH for every query, but with the IDE on, its introspection may go
     // deeper (see depth-limit.ts); Mercurius' own limit is the ceiling for everything.
@@ -41,14 +47,26 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
     validationRules: [depthLimit(MAX_QUERY_DEPTH, config.graphiql)],
     graphql: { parseOptions: { maxTokens: MAX_QUERY_TOKENS } },
     hooks: {
+      // Every query or mutation over HTTP, whether Mercurius parsed it now or had it cached.
       preExecution: (schema, document, context, variables) => {
+        // Mercurius runs this hook for HTTP requests only (WebSocket has hooks of its own).
+        const request = (context as unknown as Partial<RequestContext>).reply?.request;
+        const params = (request?.method === 'GET' ? request.query : request?.body) as
+          { operationName?: string | null } | undefined;
+        const several =
+          request !== undefined &&
+          selectOperation(document, params?.operationName, request).several;
         checkRequestValues(document, variables);
         // Before either executor sees them: graphql-jit drops input-object defaults.
         const filled = withInputDefaults(schema, document, variables);
         // Per request, as the cost depends on variables (`first: $n`); see query-complexity.ts.
         if (!(config.graphiql && introspectionOnly(document)))
           limitQueryComplexity(schema, document, context, filled ?? variables);
-        return filled ? { variables: filled } : undefined;
+        // Mercurius compiles a document once (jit) for the operation it first ran and then
+        // runs that one whatever operationName says; a document of several operations
+        // handed back as "modified" is always executed by graphql-js, which selects.
+        if (!filled && !several) return undefined;
+        return { variables: filled ?? undefined, document: several ? document : undefined };
       },
     },
     errorFormatter,
