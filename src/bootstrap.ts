@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/config.js';
 import type { Database } from './common/database/database.js';
+import { registerGraphiql } from './common/http/graphiql/routes.js';
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -28,6 +29,8 @@ export async function createApp(
     // JSON parser is the one GraphQL needs, and /graphql refuses any other type.
     { logger, bodyParser: false },
   );
+  // The in-browser IDE, with its assets served from here (Mercurius' own page uses a CDN).
+  if (config.graphiql) registerGraphiql(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
