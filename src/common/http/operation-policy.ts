@@ -32,6 +32,9 @@ export function selectOperation(
   operationName: string | null | undefined,
   request: FastifyRequest,
 ): SelectedOperation {
+  const operations = document.definitions.filter(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+  ).length;
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) {
     throw httpError(
@@ -39,7 +42,9 @@ export function selectOperation(
       'BAD_USER_INPUT',
       operationName != null
         ? `The document has no operation named "${operationName.slice(0, 100)}"`
-        : 'The document has several operations: name the one to run in operationName',
+        : operations === 0
+          ? 'The document has no operation to run'
+          : 'The document has several operations: name the one to run in operationName',
     );
   }
   if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
@@ -55,10 +60,7 @@ export function selectOperation(
   if (operation.operation === OperationTypeNode.MUTATION && request.method === 'GET') {
     throw httpError(405, 'METHOD_NOT_ALLOWED', 'A mutation cannot be sent with GET: use POST');
   }
-  const several =
-    document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
-      .length > 1;
-  return { operation, several };
+  return { operation, several: operations > 1 };
 }
 
 /** A Host header that is a host name or address with an optional port, nothing else. */
