@@ -6,7 +6,7 @@ const request = (method: string, host?: string, protocol = 'http') =>
   ({
     method,
     protocol,
-    headers: host === undefined ? {} : { host },
+    host: host ?? '',
     routeOptions: { url: '/graphql' },
   }) as unknown as FastifyRequest;
 

@@ -67,12 +67,13 @@ export function selectOperation(
 const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
- * The WebSocket URL of the GraphQL endpoint, as this request reached it; a Host
- * header that is not a plain host is not echoed back, the path alone is.
+ * The WebSocket URL of the GraphQL endpoint, as this request reached it (behind a
+ * trusted proxy, TRUST_PROXY, as the proxy's X-Forwarded-Host and -Proto say); a host
+ * that is not a plain host name or address is not echoed back, the path alone is.
  */
 export function websocketUrl(request: FastifyRequest): string {
   const path = request.routeOptions.url ?? '/graphql';
-  const host = request.headers.host;
+  const host = request.host;
   if (!host || !HOST.test(host)) return path;
   return `${request.protocol === 'https' ? 'wss' : 'ws'}://${host}${path}`;
 }
