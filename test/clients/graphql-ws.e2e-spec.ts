@@ -135,6 +135,33 @@ describe('graphql-ws', () => {
     anonymous.stop();
   });
 
+  it('holds a subscription to the same rules and limits as a query', async () => {
+    const client = connect();
+    const refusal = async (query: string) =>
+      new Promise<readonly GraphQLFormattedError[]>((resolve) => {
+        client.subscribe(
+          { query, variables: { definition: 'osaid', number: voting.number } },
+          {
+            next: (result) => resolve(result.errors ?? []),
+            error: (errors) => resolve(errors as GraphQLFormattedError[]),
+            complete: () => resolve([]),
+          },
+        );
+      });
+    const on = `($definition: String!, $number: Int!) { amendmentEvents(definition: $definition, number: $number)`;
+    // Not a field of the schema: validated as over HTTP.
+    const unknown = await refusal(`subscription ${on} { nope } }`);
+    expect(unknown.map((error) => error.message)).toEqual([
+      expect.stringMatching(/Cannot query field "nope"/),
+    ]);
+    // A chain of fragments, each spreading the one before twice: refused by cost, at once.
+    let chain = `subscription ${on} { ...F30 } }\nfragment F0 on AmendmentEvent { action }\n`;
+    for (let i = 1; i <= 30; i++)
+      chain += `fragment F${i} on AmendmentEvent { ...F${i - 1} ...F${i - 1} }\n`;
+    const costly = await refusal(chain);
+    expect(costly.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('refuses a subscription whose connectionParams carry a bad token', async () => {
     const refused = listen(connect('not-a-token'), { definition: 'osaid', number: voting.number });
     const { errors } = await refused.take();

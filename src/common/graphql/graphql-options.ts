@@ -1,7 +1,7 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Kind, type DocumentNode } from 'graphql';
+import { Kind, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { AppConfig } from '../config/config.js';
 import { graphqlRouteOptions } from '../http/graphql-route.js';
@@ -67,6 +67,17 @@ export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): Merc
         // handed back as "modified" is always executed by graphql-js, which selects.
         if (!filled && !several) return undefined;
         return { variables: filled ?? undefined, document: several ? document : undefined };
+      },
+      // Subscriptions over WebSocket take Mercurius' other path, which neither validates
+      // them nor runs the hook above: the same rules and limits, applied here.
+      preSubscriptionExecution: (schema, document) => {
+        const [invalid] = validate(schema, document, [
+          ...specifiedRules,
+          depthLimit(MAX_QUERY_DEPTH, false),
+        ]);
+        if (invalid) throw invalid;
+        checkRequestValues(document, undefined);
+        limitQueryComplexity(schema, document, undefined, {});
       },
     },
     errorFormatter,
