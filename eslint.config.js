@@ -25,11 +25,36 @@ export default tseslint.config(
   },
   {
     // e2e tests read GraphQL responses as loosely typed JSON, as a client would.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'testkit/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // Which way imports go: testkit/ (what tests, benches and unit specs share) imports
+  // neither test/ nor bench/; bench/ does not import test/; src/ imports none of the three,
+  // except that unit specs may use testkit/.
+  restrictImports(['testkit/**/*.ts'], ['**/test/**', '**/bench/**']),
+  restrictImports(['bench/**/*.ts'], ['**/test/**']),
+  restrictImports(['src/**/*.spec.ts'], ['**/test/**', '**/bench/**']),
+  {
+    ...restrictImports(['src/**/*.ts'], ['**/test/**', '**/bench/**', '**/testkit/**']),
+    ignores: ['src/**/*.spec.ts'],
   },
   {
     files: ['eslint.config.js', 'jest.config.js', 'scripts/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );
+
+/** A config block that refuses, in `files`, imports whose path matches one of `patterns`. */
+function restrictImports(files, patterns) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: patterns, message: 'See the dependency rule in eslint.config.js.' }],
+        },
+      ],
+    },
+  };
+}

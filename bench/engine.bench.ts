@@ -14,7 +14,7 @@ import {
   type Outcome,
 } from '../src/criteria/engine/index.js';
 import { OSAID_1_0_STARTER } from '../src/criteria/engine/fixtures/osaid-1.0-starter.js';
-import { generateFacts } from './generate-facts.js';
+import { generateFacts } from '../testkit/generate-facts.js';
 import { record, writeResults } from './results.js';
 
 const SYSTEMS = 100_000;

@@ -2,7 +2,7 @@
  * The generated catalogue of the impact bench, grown in place: 10k → 100k → 1M systems, each
  * size adding only the rows the database lacks.
  *
- * Systems 0 … 99,999 have the facts of `generateFacts(100_000)` (bench/generate-facts.ts:
+ * Systems 0 … 99,999 have the facts of `generateFacts(100_000)` (testkit/generate-facts.ts:
  * seeded, schema-valid, with absent and unreleased components, custom, compound and
  * exception licences, missing, clean and restrictive terms), sent as JSON and unpacked by
  * `jsonb_array_elements` in batches. The generator is a seeded sequence, so its first 10,000
@@ -21,7 +21,7 @@
  */
 import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table.js';
 import type { Facts } from '../src/criteria/engine/index.js';
-import { generateFacts } from './generate-facts.js';
+import { generateFacts } from '../testkit/generate-facts.js';
 
 /** How many distinct generated fact sets there are; systems beyond repeat them. */
 export const DISTINCT = 100_000;

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Facts } from '../src/criteria/engine/index.js';
 import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table.js';
-import { generateFacts } from './generate-facts.js';
+import { generateFacts } from '../testkit/generate-facts.js';
 import { record, writeResults } from './results.js';
 import { freshDatabase, graphql, projectRoot } from './server.js';
 

@@ -15,8 +15,8 @@ import {
   SIGN_UP_WINDOW_SECONDS,
   keyOf,
 } from '../src/stakeholders/account-throttle.js';
-import { signUp, stewardToken, type Account } from './support/factories.js';
-import { codes, gql, ok, type GraphQLError } from './support/graphql.js';
+import { signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import { codes, gql, ok, type GraphQLError } from '../testkit/graphql-client.js';
 import { startSecondInstance } from './support/second-instance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
-import { signIn, signUp, stewardToken } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
-import { STEWARD, startTestApp, type TestApp } from './support/test-app.js';
+import { signIn, signUp, STEWARD, stewardToken } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token stakeholder { handle roles email } } }`;
 const ME = `{ me { handle roles email } }`;

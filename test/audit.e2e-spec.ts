@@ -1,6 +1,6 @@
 import { AuditVerifier } from '../src/audit/audit-verifier.js';
-import { signUp, stewardToken } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { signUp, stewardToken } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const INTEGRITY = `{ auditIntegrity { ok checked firstBrokenSeq reason verifiedAt } }`;

@@ -7,8 +7,8 @@ import {
   signUp,
   stewardToken,
   type Account,
-} from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+} from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { POLICY } from './support/policy.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

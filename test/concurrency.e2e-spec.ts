@@ -3,8 +3,8 @@ import {
   snapshotRatified,
   type RatifiedSnapshot,
 } from './support/consistency.js';
-import { signUp, stewardToken, type Account } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { burst, figuresTable, inBatches, type BurstFigures } from './support/load.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -4,8 +4,8 @@ import {
   type RatifiedSnapshot,
   type SqlRunner,
 } from './support/consistency.js';
-import { committeeMember, signUp, stewardToken, type Account } from './support/factories.js';
-import { ok } from './support/graphql.js';
+import { committeeMember, signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import { ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seededRandom } from '../testkit/seeded-random.js';
+import { sleep, within } from '../testkit/processes.js';
 import { checkConsistency, snapshotRatified } from './support/consistency.js';
 import {
   checkInSql,
@@ -9,30 +11,16 @@ import {
   type Ratification,
   type Round,
 } from './support/crash-checks.js';
-import {
-  must,
-  OPEN_VOTING,
-  prepare,
-  propose,
-  RATIFY,
-  setUp,
-  STEWARD,
-} from './support/crash-governance.js';
+import { RATIFY_VERSION, STEWARD, transition } from '../testkit/factories/index.js';
+import { prepare, propose, setUp } from './support/crash-governance.js';
 import {
   embeddedTarget,
   ratificationUnderWay,
   serverTarget,
   type Target,
 } from './support/crash-targets.js';
-import { call, seeded, storm } from './support/crash-workload.js';
-import {
-  launch,
-  sleep,
-  startServer,
-  stopServer,
-  within,
-  type ServerProcess,
-} from './support/server-process.js';
+import { call, storm } from './support/crash-workload.js';
+import { launch, startServer, stopServer, type ServerProcess } from './support/server-process.js';
 
 /**
  * Crash safety: the built server is killed with SIGKILL in the middle of vote and
@@ -99,7 +87,7 @@ describe.each(targets)('Crash safety on the $name database', (target) => {
   it(
     `loses nothing acknowledged and never half-ratifies across ${KILLS} SIGKILLs`,
     async () => {
-      const random = seeded(SEED);
+      const random = seededRandom(SEED);
       figures.startedAt = performance.now();
       const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
         const t = performance.now();
@@ -122,7 +110,7 @@ describe.each(targets)('Crash safety on the $name database', (target) => {
       await phase('first start', () => killWhileStarting(env, 300 + random() * target.startupMs));
       figures.startupKills++;
       server = await phase('first start', () => startServer(MAIN, env, FIRST_START_MS));
-      const accounts = await phase('set-up', () => setUp(server!.url));
+      const accounts = await phase('set-up', () => setUp(server!));
       const snapshot = liveSql ? await snapshotRatified(liveSql) : undefined;
       const lockHolder = () => readFileSync(join(dbEnv.DATA_DIR, 'redline.lock'), 'utf8');
       let base = '1.0';
@@ -133,13 +121,14 @@ describe.each(targets)('Crash safety on the $name database', (target) => {
       let ratifyEstimate = 1000;
 
       for (let index = 1; index <= KILLS; index++) {
-        const url: string = server.url;
+        const up: ServerProcess = server;
+        const url = up.url;
         const n = await phase('preparation', async () => {
-          pending ??= await prepare(url, accounts, base, index);
-          const storm = await propose(url, accounts.proposer, base, {
+          pending ??= await prepare(up, accounts, base, index);
+          const storm = await propose(up, accounts.proposer, base, {
             'parameters.terms': `Storm ${index}.`,
           });
-          await must(url, OPEN_VOTING, { n: storm }, accounts.steward);
+          await transition(up, accounts.steward.token, 'openVoting', storm);
           return storm;
         });
         const ratifyAt = random() < 0.85 ? Math.floor(random() * 300) : null;
@@ -161,8 +150,15 @@ describe.each(targets)('Crash safety on the $name database', (target) => {
             ratify: () =>
               call(
                 url,
-                RATIFY,
-                { base, label: ratification.label, ns: ratification.numbers },
+                RATIFY_VERSION,
+                {
+                  input: {
+                    definition: 'osaid',
+                    baseVersion: base,
+                    label: ratification.label,
+                    amendments: ratification.numbers,
+                  },
+                },
                 accounts.steward.token,
               ),
             kill: async () => {

@@ -15,7 +15,7 @@ import {
 import { upsertLicenseVerdicts } from '../src/criteria/license-table.js';
 import { ImpactService } from '../src/impact/impact.service.js';
 import { REFERENCE_DEFINITIONS, REFERENCE_SYSTEMS } from '../src/seed/reference/index.js';
-import { seededRandom } from '../bench/generate-facts.js';
+import { seededRandom } from '../testkit/seeded-random.js';
 import { EDGE_LICENSES, generateEdgeFacts, generateRules } from './support/criteria-cases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

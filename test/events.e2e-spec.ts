@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AmendmentEventPayload } from '../src/events/amendment-event.js';
 import { EventsService } from '../src/events/events.service.js';
-import { signUp } from './support/factories.js';
+import { signUp } from '../testkit/factories/index.js';
 import { startSecondInstance, type SecondInstance } from './support/second-instance.js';
 import { subscribe, type Subscription } from './support/subscriptions.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -6,7 +6,7 @@ import {
   snapshotRatified,
   type RatifiedSnapshot,
 } from './support/consistency.js';
-import { signUp } from './support/factories.js';
+import { signUp } from '../testkit/factories/index.js';
 import { fit, Outcomes, post, type Mutation } from './support/fuzz-client.js';
 import { judge } from './support/fuzz-oracle.js';
 import { objectOf } from './support/fuzz-values.js';

@@ -1,5 +1,5 @@
-import { committeeMember, signUp, stewardToken, type Account } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { committeeMember, signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const AMENDMENT = `query ($n: Int!) { amendment(definition: "osaid", number: $n) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
-import { codes, type GraphQLResponse } from './support/graphql.js';
+import { codes, type GraphQLResponse } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const require = createRequire(import.meta.url);

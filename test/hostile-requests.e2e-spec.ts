@@ -11,8 +11,8 @@ import {
   signUp,
   stewardToken,
   type Account,
-} from './support/factories.js';
-import { codes, gql, ok, type GraphQLResponse } from './support/graphql.js';
+} from '../testkit/factories/index.js';
+import { codes, gql, ok, type GraphQLResponse } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -185,24 +185,22 @@ describe('Hostile requests', () => {
       const owner = await signUp(app, {}, from('192.0.2.10'));
       const attacker = from('198.51.100.66');
       for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i++) {
-        await gql(app.url, SIGN_IN, { e: owner.email, p: 'wrong password!' }, undefined, attacker);
+        await gql(app.url, SIGN_IN, { e: owner.email, p: 'wrong password!' }, undefined, {
+          headers: attacker,
+        });
       }
       const guessing = await gql(
         app.url,
         SIGN_IN,
         { e: owner.email, p: owner.password },
         undefined,
-        attacker,
+        { headers: attacker },
       );
       expect(codes(guessing)).toEqual(['TOO_MANY_REQUESTS']);
       // The owner, elsewhere, signs in.
-      const own = await gql(
-        app.url,
-        SIGN_IN,
-        { e: owner.email, p: owner.password },
-        undefined,
-        from('192.0.2.10'),
-      );
+      const own = await gql(app.url, SIGN_IN, { e: owner.email, p: owner.password }, undefined, {
+        headers: from('192.0.2.10'),
+      });
       expect(own.errors).toBeUndefined();
     });
 
@@ -217,7 +215,7 @@ describe('Hostile requests', () => {
           handle: "alias-${i}", displayName: "Alias ${i}", sector: INDIVIDUAL }) { stakeholder { handle } }`,
       ).join(' ')} }`;
       // Mutations run in order; the first refused one ends the request (its field is non-null).
-      const result = await gql(app.url, mutation, {}, undefined, address);
+      const result = await gql(app.url, mutation, {}, undefined, { headers: address });
       expect(codes(result)).toEqual(['TOO_MANY_REQUESTS']);
       expect(result.errors?.[0].path).toEqual([`s${app.config.signUpsPerAddress}`]);
       const [{ count }] = await app.sql<{ count: number }>(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { serverAudits, type Audit } from 'graphql-http';
 import { EventsService } from '../src/events/events.service.js';
-import { signIn, signUp } from './support/factories.js';
-import { codes, ok } from './support/graphql.js';
+import { signIn, signUp } from '../testkit/factories/index.js';
+import { codes, ok } from '../testkit/graphql-client.js';
 import { subscribe } from './support/subscriptions.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { ImpactService } from '../src/impact/impact.service.js';
-import { stewardToken } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { stewardToken } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PREVIEW = `query ($input: PreviewImpactInput!) {

@@ -15,8 +15,8 @@ import {
   signUp,
   stewardToken,
   type Account,
-} from './support/factories.js';
-import { gql, type GraphQLResponse } from './support/graphql.js';
+} from '../testkit/factories/index.js';
+import { gql, type GraphQLResponse } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,5 +1,5 @@
-import { signUp } from './support/factories.js';
-import { codes, gql, ok, type GraphQLResponse } from './support/graphql.js';
+import { signUp } from '../testkit/factories/index.js';
+import { codes, gql, ok, type GraphQLResponse } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SYSTEMS = `query ($first: Int!, $after: String) { systems(first: $first, after: $after) {

@@ -1,5 +1,5 @@
-import { stewardToken } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { stewardToken } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const VERDICTS = `query ($definition: String!, $version: String!, $source: VerdictSource!) {

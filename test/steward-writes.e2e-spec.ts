@@ -1,5 +1,5 @@
-import { signUp, stewardToken } from './support/factories.js';
-import { codes, gql, ok } from './support/graphql.js';
+import { signUp, stewardToken } from '../testkit/factories/index.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const UPSERT_CRITERION = `mutation ($input: CriterionInput!) { upsertCriterion(input: $input) { key rule } }`;

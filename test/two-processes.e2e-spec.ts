@@ -3,13 +3,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { codes, gql, ok } from './support/graphql.js';
+import { codes, gql, ok } from '../testkit/graphql-client.js';
 import {
   createScratchDatabase,
   releaseTogether,
   type ScratchDatabase,
 } from './support/scratch-database.js';
-import { startServer, stopServer, within, type ServerProcess } from './support/server-process.js';
+import { within } from '../testkit/processes.js';
+import { startServer, stopServer, type ServerProcess } from './support/server-process.js';
 import { subscribe, type Subscription } from './support/subscriptions.js';
 
 /**

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { CriteriaEngine } from '../src/criteria/engine/index.js';
-import { stewardToken } from './support/factories.js';
-import { ok } from './support/graphql.js';
+import { stewardToken } from '../testkit/factories/index.js';
+import { ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const VERSION_VERDICTS = `query ($label: String!) { version(definition: "osaid", label: $label) {

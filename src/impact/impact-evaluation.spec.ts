@@ -1,4 +1,4 @@
-import { generateFacts } from '../../bench/generate-facts.js';
+import { generateFacts } from '../../testkit/generate-facts.js';
 import { applyChanges, type Change, type CriterionDraft } from '../amendments/apply-changes.js';
 import { CriteriaEngine, type FactPaths, type Facts } from '../criteria/engine/index.js';
 import { OSAID_1_0_STARTER } from '../criteria/engine/fixtures/osaid-1.0-starter.js';

@@ -1,7 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client/core';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { map } from 'rxjs';
-import { signUp } from '../support/factories.js';
+import { signUp } from '../../testkit/factories/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countingFetch, operation, votingAmendment, type VotingAmendment } from './support.js';
 

@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { AmendmentEventPayload } from '../../src/events/amendment-event.js';
 import { EventsService } from '../../src/events/events.service.js';
-import { ok } from '../support/graphql.js';
+import { ok } from '../../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { operation, votingAmendment, type VotingAmendment } from './support.js';
 

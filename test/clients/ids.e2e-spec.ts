@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getNamedType, isNonNullType, isObjectType } from 'graphql';
-import { ok } from '../support/graphql.js';
+import { ok } from '../../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { votingAmendment, type VotingAmendment } from './support.js';
 

@@ -9,8 +9,13 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import { committeeMember, signUp, stewardToken, type Account } from '../support/factories.js';
-import { ok } from '../support/graphql.js';
+import {
+  committeeMember,
+  signUp,
+  stewardToken,
+  type Account,
+} from '../../testkit/factories/index.js';
+import { ok } from '../../testkit/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The operations file every client test and the codegen check share. */

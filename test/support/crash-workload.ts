@@ -4,6 +4,8 @@
  * ended — acknowledged (a success response), refused (a GraphQL error), or lost
  * (no answer: the process died under it, so it may or may not have committed).
  */
+import { ADD_COMMENT, CAST_VOTE, type Member } from '../../testkit/factories/index.js';
+import { codes, gql, type GraphQLResponse } from '../../testkit/graphql-client.js';
 
 export type Outcome = 'acked' | 'refused' | 'lost';
 
@@ -42,11 +44,6 @@ export interface StormRecord {
   requests: number;
 }
 
-export interface Member {
-  handle: string;
-  token: string;
-}
-
 export interface StormPlan {
   url: string;
   /** The amendment in VOTING the storm votes and comments on. */
@@ -63,10 +60,6 @@ export interface StormPlan {
 }
 
 const CHOICES = ['APPROVE', 'REJECT', 'ABSTAIN', 'RECUSE'];
-const VOTE = `mutation ($n: Int!, $choice: VoteChoice!, $rationale: String!) {
-  castVote(input: { definition: "osaid", number: $n, choice: $choice, rationale: $rationale }) { choice } }`;
-const COMMENT = `mutation ($n: Int!, $body: String!) {
-  addComment(input: { definition: "osaid", number: $n, body: $body }) { id } }`;
 
 /** One GraphQL request, bounded in time, classified by how it ended. */
 export async function call(
@@ -76,24 +69,14 @@ export async function call(
   token?: string,
   timeoutMs = 20_000,
 ): Promise<Answer> {
+  let result: GraphQLResponse<any>;
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await response.json()) as { data?: any; errors?: any[] };
-    if (body.errors?.length) {
-      return { outcome: 'refused', code: body.errors[0].extensions?.code ?? 'NO_CODE' };
-    }
-    return { outcome: 'acked', data: body.data };
+    result = await gql(url, query, variables, token, { timeoutMs });
   } catch {
     return { outcome: 'lost' };
   }
+  if (result.errors?.length) return { outcome: 'refused', code: codes(result)[0] };
+  return { outcome: 'acked', data: result.data };
 }
 
 /** Runs the storm until the kill, then returns what was acknowledged and what was lost. */
@@ -122,7 +105,8 @@ export async function storm(plan: StormPlan): Promise<StormRecord> {
         choice: CHOICES[Math.floor(plan.random() * CHOICES.length)],
         rationale: `${member.handle} vote ${k}`,
       };
-      const answer = await send(VOTE, { n: plan.number, ...vote }, member.token);
+      const input = { definition: 'osaid', number: plan.number, ...vote };
+      const answer = await send(CAST_VOTE, { input }, member.token);
       if (answer.outcome === 'lost') voter.lost = vote;
       if (answer.outcome !== 'acked') return;
       voter.lastAcked = vote;
@@ -132,7 +116,8 @@ export async function storm(plan: StormPlan): Promise<StormRecord> {
   const commenter = async (member: Member) => {
     for (let k = 0; !killed; k++) {
       const body = `${member.handle} comment ${k}`;
-      const answer = await send(COMMENT, { n: plan.number, body }, member.token);
+      const input = { definition: 'osaid', number: plan.number, body };
+      const answer = await send(ADD_COMMENT, { input }, member.token);
       if (answer.outcome === 'lost') record.comments.lost.push(body);
       if (answer.outcome !== 'acked') return;
       record.comments.acked.push({ id: answer.data.addComment.id, body });
@@ -165,15 +150,3 @@ export async function storm(plan: StormPlan): Promise<StormRecord> {
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -10,7 +10,7 @@ import {
   type ComponentFacts,
   type Facts,
 } from '../../src/criteria/engine/index.js';
-import { seededRandom } from '../../bench/generate-facts.js';
+import { seededRandom } from '../../testkit/seeded-random.js';
 
 /** Licences that stress the functions: exceptions, `+`, compounds, custom and open-data ids. */
 export const EDGE_LICENSES = [

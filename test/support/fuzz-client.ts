@@ -6,6 +6,7 @@ import {
   type GraphQLField,
   type GraphQLOutputType,
 } from 'graphql';
+import { send } from '../../testkit/graphql-client.js';
 import type { Answer } from './fuzz-oracle.js';
 
 export type Mutation = GraphQLField<unknown, unknown>;
@@ -58,26 +59,19 @@ export async function post(
   variables: Record<string, unknown>,
   token: string | undefined,
 ): Promise<Answer | string> {
-  const sent = JSON.stringify({ query: document(mutation), variables });
   const started = performance.now();
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: sent,
-      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+    const request = { query: document(mutation), variables };
+    const { status, text, sent } = await send(url, request, token, {
+      timeoutMs: ANSWER_WITHIN_MS,
     });
-    const text = await response.text();
     let body: unknown = text;
     try {
       body = JSON.parse(text);
     } catch {
       // judge() reports a body that is not JSON
     }
-    return { status: response.status, body, sent, ms: performance.now() - started };
+    return { status, body, sent, ms: performance.now() - started };
   } catch (error) {
     return `no answer: ${error instanceof Error ? error.message : String(error)}`;
   }

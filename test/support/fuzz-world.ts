@@ -1,5 +1,17 @@
-import { committeeMember, signUp, stewardToken, type Account } from './factories.js';
-import { gql, ok } from './graphql.js';
+import {
+  amendmentInput,
+  CAST_VOTE,
+  committeeMember,
+  draftVersion,
+  proposeAmendment,
+  signUp,
+  stewardToken,
+  systemFacts,
+  transition,
+  type Account,
+  type Transition,
+} from '../../testkit/factories/index.js';
+import { gql, ok } from '../../testkit/graphql-client.js';
 import type { Pool } from './fuzz-values.js';
 import type { TestApp } from './test-app.js';
 
@@ -12,11 +24,6 @@ interface AmendmentRow {
   revision: number;
   on_ratified: boolean;
 }
-
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;
-const MOVE = (name: string) =>
-  `mutation ($n: Int!) { ${name}(definition: "osaid", number: $n) { status } }`;
-const VOTE = `mutation ($n: Int!) { castVote(input: { definition: "osaid", number: $n, choice: APPROVE }) { choice } }`;
 
 /**
  * The accounts fuzzed requests are sent as, and what the database holds right now:
@@ -53,7 +60,7 @@ export class FuzzWorld {
       world.protectedHandles.add(me.me.handle.toLowerCase());
     }
     for (let i = 0; i < 3; i++) world.sacrificial.push(await signUp(app));
-    world.facts = (await ok(app.url, `{ system(slug: "olmo") { facts } }`)).system.facts;
+    world.facts = await systemFacts(app, 'olmo');
     await world.refresh();
     return world;
   }
@@ -77,7 +84,7 @@ export class FuzzWorld {
     await this.reread();
     const steward = this.tokens.steward!;
     const voters = [steward, this.tokens.committee!, ...this.sacrificial.map((a) => a.token)];
-    const want: Array<[string, string[]]> = [
+    const want: Array<[string, Array<Transition | 'vote'>]> = [
       ['DRAFT', []],
       ['OPEN', ['openComments']],
       ['VOTING', ['openVoting']],
@@ -91,37 +98,31 @@ export class FuzzWorld {
       for (const step of steps) {
         if (step === 'vote') {
           // Some voters may have lost their role to fuzzed revokeRole calls; that is fine.
-          for (const token of voters) await gql(this.app.url, VOTE, { n }, token);
+          const input = { definition: 'osaid', number: n, choice: 'APPROVE' };
+          for (const token of voters) await gql(this.app.url, CAST_VOTE, { input }, token);
         } else {
-          await ok(this.app.url, MOVE(step), { n }, steward);
+          await transition(this.app, steward, step, n);
         }
       }
     }
     if (!this.draftVersion) {
       this.draftVersion = 'fuzz-draft';
-      await ok(
-        this.app.url,
-        `mutation { createVersion(input: { definition: "osaid", label: "fuzz-draft", parent: "1.0" }) { label } }`,
-        {},
-        steward,
-      );
+      await draftVersion(this.app, steward, { label: 'fuzz-draft', parent: '1.0' });
       changed = true;
     }
     if (changed) await this.reread();
   }
 
   private async propose(): Promise<number> {
-    const input = {
-      definition: 'osaid',
+    const input = amendmentInput({
       baseVersion: this.ratified,
       title: 'Fuzzing fixture',
       rationale: 'Keeps an amendment in each state for the fuzzer.',
       changes: [
         { kind: 'MODIFY', key: this.keys[0], rule: 'components.modelParameters.available' },
       ],
-    };
-    const data = await ok(this.app.url, PROPOSE, { input }, this.member.token);
-    return data.proposeAmendment.number;
+    });
+    return (await proposeAmendment(this.app, this.member.token, input)).number;
   }
 
   /** Re-reads the pool and the amendments' states, creating nothing. */

@@ -1,5 +1,5 @@
-import type { GraphQLResponse } from './graphql.js';
-import { codes } from './graphql.js';
+import type { GraphQLResponse } from '../../testkit/graphql-client.js';
+import { codes } from '../../testkit/graphql-client.js';
 
 /** What one burst of concurrent requests did, for the figures a suite prints. */
 export interface BurstFigures {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freshDatabase } from '../../testkit/server-database.js';
 
 export interface ScratchDatabase {
   /** The database's own URL, for the servers under test. */
@@ -22,22 +22,10 @@ export async function createScratchDatabase(
   adminUrl: string,
   prefix: string,
 ): Promise<ScratchDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await freshDatabase(adminUrl, prefix);
   const clients: pg.Client[] = [];
   const connect = async () => {
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: database.url });
     clients.push(client);
     await client.connect();
     return client;
@@ -46,17 +34,17 @@ export async function createScratchDatabase(
   try {
     client = await connect();
   } catch (error) {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await database.drop();
     throw error;
   }
   return {
-    url: url.toString(),
+    url: database.url,
     sql: async (query, params) => (await client.query(query, params)).rows,
     connect,
     async drop() {
       // Ended before the drop, which would otherwise kill them under an 'error' event.
       await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { gql } from '../../testkit/graphql-client.js';
+import { freePort, sleep, within } from '../../testkit/processes.js';
 
 export interface ServerProcess {
   pid: number;
@@ -10,19 +11,6 @@ export interface ServerProcess {
   /** The last lines it printed, for a failure message. */
   output(): string;
   kill(signal: NodeJS.Signals): void;
-}
-
-/** A port nothing listens on right now (the OS picks it; the server takes it next). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', done);
-  });
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /**
@@ -97,32 +85,12 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals, 
   return within(server.exited, ms, `the server to exit after ${signal}`);
 }
 
+/** Whether it serves GraphQL yet: the reference definitions are listed. */
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ definitions { slug } }' }),
-      signal: AbortSignal.timeout(2000),
-    });
-    const body = (await response.json()) as { data?: { definitions?: unknown[] } };
-    return (body.data?.definitions?.length ?? 0) > 0;
+    const { data } = await gql(url, '{ definitions { slug } }', {}, undefined, { timeoutMs: 2000 });
+    return (data?.definitions?.length ?? 0) > 0;
   } catch {
     return false;
-  }
-}
-
-export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-/** `promise`, or a failure naming what was awaited once `ms` have passed. */
-export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

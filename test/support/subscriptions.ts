@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { GraphQLError } from './graphql.js';
+import type { GraphQLError } from '../../testkit/graphql-client.js';
 
 export interface SubscriptionResult<T> {
   data?: T | null;

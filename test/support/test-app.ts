@@ -7,8 +7,8 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { openDatabase, type Database } from '../../src/common/database/database.js';
 import { seedReferenceData } from '../../src/seed/seeder.js';
-
-export const STEWARD = { email: 'steward@redline.test', password: 'steward-password-1' };
+import { STEWARD } from '../../testkit/factories/index.js';
+import { freshDatabase } from '../../testkit/server-database.js';
 
 export interface TestApp {
   url: string;
@@ -38,7 +38,7 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const server = process.env.DATABASE_URL
-    ? await createServerDatabase(process.env.DATABASE_URL)
+    ? await freshDatabase(process.env.DATABASE_URL, 'redline_e2e')
     : null;
   let database: Database;
   try {
@@ -95,24 +95,4 @@ export async function startTestApp(
       await server?.drop();
     },
   };
-}
-
-/** A uniquely named database on the server, dropped again after the suite. */
-async function createServerDatabase(
-  adminUrl: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `redline_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

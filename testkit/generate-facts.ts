@@ -1,6 +1,6 @@
 /**
- * Synthetic AI systems for benchmarks: deterministic (seeded), schema-valid facts with the
- * mix real records have — components absent (unknown) or not released, licences that are
+ * Synthetic AI systems for benchmarks and tests: deterministic (seeded), schema-valid facts
+ * with the mix real records have — components absent (unknown) or not released, licences that are
  * OSI-approved, open-data, custom (`LicenseRef-…`), compound or with an exception, and
  * legal terms that are missing, clean or restrictive.
  */
@@ -11,18 +11,7 @@ import {
   type Facts,
   type TermsFacts,
 } from '../src/criteria/engine/index.js';
-
-/** mulberry32: a tiny, fast PRNG, good enough to make benchmark inputs reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const LICENSES = [
   'Apache-2.0',
