@@ -15,8 +15,10 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { FIELD_PRICES } from '../src/common/graphql/field-prices.js';
 import { ROOT_FIELD_COST } from '../src/common/graphql/query-complexity.js';
+import { proposeAmendment, stewardToken } from '../testkit/factories/index.js';
+import { ok } from '../testkit/graphql-client.js';
 import { record, writeResults } from './results.js';
-import { STEWARD, graphql, machineLoad, startServer } from './server.js';
+import { machineLoad, startServer } from './server.js';
 
 /** Server time one unit of query cost stands for. */
 export const UNIT_MS = 0.02;
@@ -64,7 +66,7 @@ async function median(url: string, query: string, token: string): Promise<number
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const start = performance.now();
-    await graphql(url, query, {}, token);
+    await ok(url, query, {}, token);
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -74,45 +76,9 @@ async function median(url: string, query: string, token: string): Promise<number
 export async function run(): Promise<void> {
   const server = await startServer('prices');
   try {
-    const { signIn } = await graphql<{ signIn: { token: string } }>(
-      server.url,
-      `
-        mutation ($e: String!, $p: String!) {
-          signIn(email: $e, password: $p) {
-            token
-          }
-        }
-      `,
-      { e: STEWARD.email, p: STEWARD.password },
-    );
-    const token = signIn.token;
+    const token = await stewardToken(server);
     // An amendment for combinedImpact and Amendment.impact to compute.
-    await graphql(
-      server.url,
-      `
-        mutation {
-          proposeAmendment(
-            input: {
-              definition: "osaid"
-              baseVersion: "1.0"
-              title: "Bench"
-              rationale: "Bench"
-              changes: [
-                {
-                  kind: MODIFY
-                  key: "parameters.terms"
-                  rule: "components.modelParameters.available"
-                }
-              ]
-            }
-          ) {
-            number
-          }
-        }
-      `,
-      {},
-      token,
-    );
+    await proposeAmendment(server, token);
     const rows = [];
     let rootMs = 0;
     for (const [name, field] of Object.entries(FIELDS)) {

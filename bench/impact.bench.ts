@@ -20,8 +20,9 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Change } from '../src/amendments/apply-changes.js';
 import { IMPACT_SQL_THRESHOLD } from '../src/common/config/config.js';
+import { ok } from '../testkit/graphql-client.js';
 import { growCatalogue } from './impact-data.js';
-import { graphql, spawnServer } from './server.js';
+import { spawnServer } from './server.js';
 import { crossover, printCells, type Cell } from './impact-report.js';
 import { record, writeResults } from './results.js';
 
@@ -62,7 +63,7 @@ export interface Answer {
 }
 
 const preview = async (url: string) =>
-  (await graphql<{ previewImpact: Answer }>(url, PREVIEW, { input: INPUT })).previewImpact;
+  (await ok<{ previewImpact: Answer }>(url, PREVIEW, { input: INPUT })).previewImpact;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

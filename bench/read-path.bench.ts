@@ -18,8 +18,9 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { ok } from '../testkit/graphql-client.js';
 import { record, writeResults } from './results.js';
-import { graphql, machineLoad, startServer } from './server.js';
+import { machineLoad, startServer } from './server.js';
 
 const CONNECTIONS = 10;
 const WARM_UP_S = 3;
@@ -136,7 +137,7 @@ export async function run(): Promise<number> {
   const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CONNECTIONS });
   try {
     // The first read computes and caches the verdicts; both sides then read the cache.
-    const served = await graphql<{ version: Answer }>(server.url, READ_QUERY);
+    const served = await ok<{ version: Answer }>(server.url, READ_QUERY);
     const raw = await rawAnswer(pool, false);
     const agree = JSON.stringify(served.version) === JSON.stringify(raw);
     console.log(

@@ -10,18 +10,19 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { STEWARD } from '../testkit/factories/index.js';
+import { ok } from '../testkit/graphql-client.js';
+import { freePort } from '../testkit/processes.js';
+import { freshDatabase } from '../testkit/server-database.js';
 
 export const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** No single wait is longer than this, so a bench cannot hang. */
 export const WAIT_MS = 60_000;
-export const STEWARD = { email: 'steward@bench.test', password: 'bench-steward-password' };
 
 export interface BenchServer {
   url: string;
@@ -44,63 +45,9 @@ export function projectRoot(): string {
   return dir;
 }
 
-/** A port the OS reports free now; the server binds it a moment later (PORT=0 is refused). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs one statement as the server's administrator (CREATE/DROP DATABASE). */
-export async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, empty database on the server; `drop()` removes it. */
-export async function freshDatabase(
-  prefix: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `redline_${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-  return { url, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** One GraphQL request; throws on an error answer. */
-export async function graphql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(WAIT_MS),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data!;
-}
-
 /** Starts the built server on a fresh seeded database and waits until it serves GraphQL. */
 export async function startServer(prefix: string): Promise<BenchServer> {
-  const database = await freshDatabase(prefix);
+  const database = await freshDatabase(ADMIN_URL, `redline_${prefix}`);
   try {
     const server = await spawnServer(database.url, {
       STEWARD_EMAIL: STEWARD.email,
@@ -176,9 +123,12 @@ export async function spawnServer(
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited:\n${output.join('')}`);
       if (performance.now() - started > WAIT_MS) throw new Error('the server did not start');
-      const data = await graphql<{ definitions: Array<{ slug: string }> }>(
+      const data = await ok<{ definitions: Array<{ slug: string }> }>(
         url,
         '{ definitions { slug } }',
+        {},
+        undefined,
+        { timeoutMs: WAIT_MS },
       ).catch(() => null);
       if (data?.definitions.some((d) => d.slug === 'osaid')) break;
       await sleep(100);

@@ -20,13 +20,24 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Facts } from '../src/criteria/engine/index.js';
 import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table.js';
+import {
+  addComment,
+  amendmentInput,
+  castVote,
+  committeeMember,
+  proposeAmendment,
+  STEWARD,
+  stewardToken,
+  transition,
+} from '../testkit/factories/index.js';
 import { generateFacts } from '../testkit/generate-facts.js';
+import { ok } from '../testkit/graphql-client.js';
+import { freshDatabase } from '../testkit/server-database.js';
 import { record, writeResults } from './results.js';
-import { freshDatabase, graphql, projectRoot } from './server.js';
+import { ADMIN_URL, projectRoot } from './server.js';
 
 const SMALL = 10;
 const LARGE = 100;
-const STEWARD = { email: 'steward@sql-count.test', password: 'sql-count-steward-password' };
 /** Members who propose, comment and vote, round robin, so each loader batches several. */
 const MEMBERS = 5;
 
@@ -112,63 +123,15 @@ async function growAmendments(world: World, total: number): Promise<void> {
   const member = (i: number) => world.members[i % world.members.length];
   while (world.amendments < total) {
     const i = world.amendments;
-    const { proposeAmendment } = await graphql<{ proposeAmendment: { number: number } }>(
-      world.url,
-      `
-        mutation ($input: ProposeAmendmentInput!) {
-          proposeAmendment(input: $input) {
-            number
-          }
-        }
-      `,
-      {
-        input: {
-          definition: 'osaid',
-          baseVersion: '1.0',
-          title: `Amendment ${i}`,
-          rationale: 'SQL count bench',
-          changes: [{ kind: 'MODIFY', key: 'parameters.terms', title: `Parameters, take ${i}` }],
-        },
-      },
-      member(i),
-    );
-    const n = proposeAmendment.number;
-    await graphql(
-      world.url,
-      `
-        mutation ($n: Int!) {
-          addComment(input: { definition: "osaid", number: $n, body: "A comment" }) {
-            id
-          }
-        }
-      `,
-      { n },
-      member(i + 1),
-    );
-    await graphql(
-      world.url,
-      `
-        mutation ($n: Int!) {
-          openVoting(definition: "osaid", number: $n) {
-            status
-          }
-        }
-      `,
-      { n },
-      world.steward,
-    );
-    await graphql(
-      world.url,
-      `
-        mutation ($n: Int!) {
-          castVote(input: { definition: "osaid", number: $n, choice: APPROVE }) {
-            choice
-          }
-        }
-      `,
-      { n },
-      member(i + 2),
-    );
+    const input = amendmentInput({
+      title: `Amendment ${i}`,
+      rationale: 'SQL count bench',
+      changes: [{ kind: 'MODIFY', key: 'parameters.terms', title: `Parameters, take ${i}` }],
+    });
+    const { number } = await proposeAmendment(world, member(i), input);
+    await addComment(world, member(i + 1), number, { body: 'A comment' });
+    await transition(world, world.steward, 'openVoting', number);
+    await castVote(world, member(i + 2), number);
     world.amendments++;
   }
 }
@@ -181,9 +144,9 @@ async function growAmendments(world: World, total: number): Promise<void> {
 async function measure(url: string): Promise<Record<QueryName, { cold: number; warm: number }>> {
   const figures = {} as Record<QueryName, { cold: number; warm: number }>;
   for (const name of Object.keys(QUERIES) as QueryName[]) {
-    const cold = await countStatements(() => graphql(url, QUERIES[name]));
+    const cold = await countStatements(() => ok(url, QUERIES[name]));
     const runs: number[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await countStatements(() => graphql(url, QUERIES[name])));
+    for (let i = 0; i < 3; i++) runs.push(await countStatements(() => ok(url, QUERIES[name])));
     figures[name] = { cold, warm: Math.min(...runs) };
   }
   return figures;
@@ -201,7 +164,7 @@ export async function run(): Promise<void> {
   const { seedReferenceData } =
     await dist<typeof import('../src/seed/seeder.js')>('src/seed/seeder.js');
 
-  const database = await freshDatabase('sqlcount');
+  const database = await freshDatabase(ADMIN_URL, 'redline_sqlcount');
   const db = new pg.Client({ connectionString: database.url });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let opened: Awaited<ReturnType<typeof openDatabase>> | undefined;
@@ -222,53 +185,10 @@ export async function run(): Promise<void> {
     const url = `http://127.0.0.1:${port}/graphql`;
     await db.connect();
 
-    const { signIn } = await graphql<{ signIn: { token: string } }>(
-      url,
-      `
-        mutation ($email: String!, $password: String!) {
-          signIn(email: $email, password: $password) {
-            token
-          }
-        }
-      `,
-      STEWARD,
-    );
-    const world: World = { url, steward: signIn.token, members: [], amendments: 0 };
+    const steward = await stewardToken({ url });
+    const world: World = { url, steward, members: [], amendments: 0 };
     for (let i = 0; i < MEMBERS; i++) {
-      const handle = `member-${i}`;
-      const { signUp } = await graphql<{ signUp: { token: string } }>(
-        url,
-        `
-          mutation ($input: SignUpInput!) {
-            signUp(input: $input) {
-              token
-            }
-          }
-        `,
-        {
-          input: {
-            handle,
-            email: `${handle}@sql-count.test`,
-            password: 'sql-count-member-password',
-            displayName: handle,
-            organization: 'Bench',
-            sector: 'ACADEMIA',
-          },
-        },
-      );
-      await graphql(
-        url,
-        `
-          mutation ($handle: String!) {
-            grantRole(handle: $handle, role: COMMITTEE) {
-              handle
-            }
-          }
-        `,
-        { handle },
-        world.steward,
-      );
-      world.members.push(signUp.token);
+      world.members.push((await committeeMember(world, steward, { handle: `member-${i}` })).token);
     }
 
     const sizes: Array<Record<QueryName, { cold: number; warm: number }>> = [];

@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { gql } from '../testkit/graphql-client.js';
+import { freePort, within } from '../testkit/processes.js';
 import { record, writeResults } from './results.js';
-import { freePort, projectRoot } from './server.js';
+import { projectRoot } from './server.js';
 
 /** The target: an installed Redline serves GraphQL within 30 s. */
 const READY_LIMIT_MS = 30_000;
@@ -38,30 +40,14 @@ interface StartFigures {
   warnings: string[];
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** True once the server answers the query with both reference definitions. */
 async function servesDefinitions(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY }),
-      signal: AbortSignal.timeout(5_000),
+    const answer = await gql<{ definitions?: { slug: string }[] }>(url, QUERY, {}, undefined, {
+      timeoutMs: 5_000,
     });
-    if (!response.ok) return false;
-    const body = (await response.json()) as { data?: { definitions?: { slug: string }[] } };
-    const slugs = body.data?.definitions?.map((definition) => definition.slug) ?? [];
+    if (answer.status < 200 || answer.status > 299) return false;
+    const slugs = answer.data?.definitions?.map((definition) => definition.slug) ?? [];
     return slugs.includes('osaid') && slugs.includes('mof');
   } catch {
     return false; // not listening yet
@@ -124,11 +110,7 @@ async function startAndStop(root: string, dataDir: string): Promise<StartFigures
     const peakMb = peakRssMb(child.pid!);
     const stopping = performance.now();
     child.kill('SIGTERM');
-    const exit = await withTimeout(
-      exited,
-      WAIT_MS,
-      `the server did not exit within ${WAIT_MS / 1000} s of SIGTERM`,
-    );
+    const exit = await within(exited, WAIT_MS, `the server to exit after SIGTERM`);
     const shutdownMs = performance.now() - stopping;
     if (exit.code !== 0) {
       throw new Error(
@@ -142,7 +124,7 @@ async function startAndStop(root: string, dataDir: string): Promise<StartFigures
   } finally {
     if (running()) {
       child.kill('SIGKILL');
-      await withTimeout(exited, WAIT_MS, 'the server did not exit after SIGKILL');
+      await within(exited, WAIT_MS, 'the server to exit after SIGKILL');
     }
   }
 }

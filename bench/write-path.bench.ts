@@ -14,8 +14,15 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import autocannon, { type Client } from 'autocannon';
 import pg from 'pg';
+import {
+  committeeMember,
+  proposeAmendment,
+  stewardToken,
+  transition,
+  type Redline,
+} from '../testkit/factories/index.js';
 import { record, writeResults } from './results.js';
-import { graphql, machineLoad, startServer, STEWARD } from './server.js';
+import { machineLoad, startServer } from './server.js';
 
 const VOTERS = 50;
 const WARM_UP_S = 3;
@@ -26,46 +33,14 @@ const SIGN_UP_PARALLEL = 4;
 const CAST_VOTE = `mutation { castVote(input: { definition: "osaid", number: 1, choice: APPROVE,
   rationale: "Benchmark vote" }) { choice revision } }`;
 
-async function signUpVoters(url: string, steward: string): Promise<string[]> {
+async function signUpVoters(server: Redline, steward: string): Promise<string[]> {
   const tokens: string[] = new Array<string>(VOTERS);
   let next = 0;
   const worker = async () => {
     while (next < VOTERS) {
       const i = next++;
       const handle = `voter-${String(i).padStart(2, '0')}`;
-      const { signUp } = await graphql<{ signUp: { token: string } }>(
-        url,
-        `
-          mutation ($input: SignUpInput!) {
-            signUp(input: $input) {
-              token
-            }
-          }
-        `,
-        {
-          input: {
-            handle,
-            email: `${handle}@bench.test`,
-            password: 'bench-voter-password',
-            displayName: `Voter ${i}`,
-            organization: 'Bench',
-            sector: 'ACADEMIA',
-          },
-        },
-      );
-      await graphql(
-        url,
-        `
-          mutation ($handle: String!) {
-            grantRole(handle: $handle, role: COMMITTEE) {
-              handle
-            }
-          }
-        `,
-        { handle },
-        steward,
-      );
-      tokens[i] = signUp.token;
+      tokens[i] = (await committeeMember(server, steward, { handle })).token;
     }
   };
   await Promise.all(Array.from({ length: SIGN_UP_PARALLEL }, worker));
@@ -105,61 +80,15 @@ export async function run(): Promise<number> {
   const db = new pg.Client({ connectionString: server.databaseUrl });
   await db.connect();
   try {
-    const { signIn } = await graphql<{ signIn: { token: string } }>(
-      server.url,
-      `
-        mutation ($email: String!, $password: String!) {
-          signIn(email: $email, password: $password) {
-            token
-          }
-        }
-      `,
-      STEWARD,
-    );
-    const steward = signIn.token;
+    const steward = await stewardToken(server);
     const started = performance.now();
-    const tokens = await signUpVoters(server.url, steward);
+    const tokens = await signUpVoters(server, steward);
     console.log(
       `${VOTERS} COMMITTEE voters signed up in ${Math.round(performance.now() - started)} ms`,
     );
-    await graphql(
-      server.url,
-      `
-        mutation ($input: ProposeAmendmentInput!) {
-          proposeAmendment(input: $input) {
-            number
-          }
-        }
-      `,
-      {
-        input: {
-          definition: 'osaid',
-          baseVersion: '1.0',
-          title: 'Accept parameters under any released terms',
-          rationale: 'Benchmark amendment',
-          changes: [
-            {
-              kind: 'MODIFY',
-              key: 'parameters.terms',
-              rule: 'components.modelParameters.available',
-            },
-          ],
-        },
-      },
-      steward,
-    );
-    await graphql(
-      server.url,
-      `
-        mutation {
-          openVoting(definition: "osaid", number: 1) {
-            status
-          }
-        }
-      `,
-      {},
-      steward,
-    );
+    const { number } = await proposeAmendment(server, steward);
+    if (number !== 1) throw new Error(`CAST_VOTE names amendment 1, not ${number}`);
+    await transition(server, steward, 'openVoting', number);
 
     const warm = await castVotes(server.url, tokens, WARM_UP_S);
     const measured = await castVotes(server.url, tokens, DURATION_S);
