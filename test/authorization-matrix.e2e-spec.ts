@@ -2,13 +2,20 @@ import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import type { Access } from '../src/common/auth/decorators.js';
 import {
+  addComment,
+  amendmentInput,
   committeeMember,
+  draftVersion,
+  PROPOSE_AMENDMENT,
+  proposeAmendment,
+  raiseConcern,
   signIn,
   signUp,
   stewardToken,
+  transition,
   type Account,
 } from '../testkit/factories/index.js';
-import { codes, gql, ok } from '../testkit/graphql-client.js';
+import { codes, gql } from '../testkit/graphql-client.js';
 import { POLICY } from './support/policy.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -49,47 +56,12 @@ describe('Authorization matrix', () => {
   let stewardT: string;
 
   const propose = async (token: string) =>
-    (
-      await ok(
-        app.url,
-        `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`,
-        {
-          input: {
-            definition: 'osaid',
-            baseVersion: '1.0',
-            title: 'Matrix',
-            rationale: 'Test',
-            changes: MODIFY,
-          },
-        },
-        token,
-      )
-    ).proposeAmendment.number as number;
-  const move = (mutation: string, number: number) =>
-    ok(
-      app.url,
-      `mutation ($n: Int!) { ${mutation}(definition: "osaid", number: $n) { status } }`,
-      { n: number },
-      stewardT,
-    );
+    (await proposeAmendment(app, token, amendmentInput({ title: 'Matrix', changes: MODIFY })))
+      .number;
   const comment = async (number: number, token: string) =>
-    (
-      await ok(
-        app.url,
-        `mutation ($n: Int!) { addComment(input: { definition: "osaid", number: $n, body: "A comment" }) { id } }`,
-        { n: number },
-        token,
-      )
-    ).addComment.id as string;
+    (await addComment(app, token, number, { body: 'A comment' })).id;
   const concern = async (number: number, token: string) =>
-    (
-      await ok(
-        app.url,
-        `mutation ($n: Int!) { raiseConcern(definition: "osaid", number: $n, body: "A concern") { id } }`,
-        { n: number },
-        token,
-      )
-    ).raiseConcern.id as string;
+    (await raiseConcern(app, token, number, 'A concern')).id;
   const own = (caller: Caller, token: string | undefined) =>
     caller === 'anonymous' ? stewardT : token!;
 
@@ -151,16 +123,8 @@ describe('Authorization matrix', () => {
       variables: () => ({}),
     },
     proposeAmendment: {
-      query: `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`,
-      variables: () => ({
-        input: {
-          definition: 'osaid',
-          baseVersion: '1.0',
-          title: 'M',
-          rationale: 'R',
-          changes: MODIFY,
-        },
-      }),
+      query: PROPOSE_AMENDMENT,
+      variables: () => ({ input: amendmentInput({ title: 'M', rationale: 'R', changes: MODIFY }) }),
     },
     reviseAmendment: {
       query: `mutation ($n: Int!) { reviseAmendment(definition: "osaid", number: $n, input: { title: "Revised", expectedRevision: 1 }) { revision } }`,
@@ -182,7 +146,7 @@ describe('Authorization matrix', () => {
       query: `mutation ($n: Int!) { closeVoting(definition: "osaid", number: $n) { status } }`,
       variables: async () => {
         const n = await propose(stewardT);
-        await move('openVoting', n);
+        await transition(app, stewardT, 'openVoting', n);
         return { n };
       },
     },
@@ -229,16 +193,11 @@ describe('Authorization matrix', () => {
     tokens.member = accounts.member.token;
     accounts.committee = await committeeMember(app, stewardT);
     tokens.committee = accounts.committee.token;
-    await ok(
-      app.url,
-      `mutation { createVersion(input: { definition: "osaid", label: "matrix-draft", parent: "1.0" }) { label } }`,
-      {},
-      stewardT,
-    );
+    await draftVersion(app, stewardT, { label: 'matrix-draft', parent: '1.0' });
     open = await propose(stewardT);
-    await move('openComments', open);
+    await transition(app, stewardT, 'openComments', open);
     voting = await propose(stewardT);
-    await move('openVoting', voting);
+    await transition(app, stewardT, 'openVoting', voting);
   });
   afterAll(async () => {
     await app?.close();

@@ -3,7 +3,15 @@ import {
   snapshotRatified,
   type RatifiedSnapshot,
 } from './support/consistency.js';
-import { signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import {
+  amendmentInput,
+  grantRole,
+  proposeAmendment,
+  signUp,
+  stewardToken,
+  transition,
+  type Account,
+} from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { burst, figuresTable, inBatches, type BurstFigures } from './support/load.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -23,8 +31,6 @@ const RATIFY_ROUNDS = 2;
 const QUORUM = 26;
 const CHOICES = ['APPROVE', 'REJECT', 'ABSTAIN', 'RECUSE'] as const;
 
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;
-const OPEN_VOTING = `mutation ($n: Int!) { openVoting(definition: "osaid", number: $n) { status } }`;
 const VOTE = `mutation ($n: Int!, $choice: VoteChoice!, $rationale: String!) {
   castVote(input: { definition: "osaid", number: $n, choice: $choice, rationale: $rationale }) { choice } }`;
 const REVISE = `mutation ($n: Int!, $expected: Int!, $changes: [AmendmentChangeInput!]) {
@@ -34,13 +40,13 @@ const RATIFY = `mutation ($base: String!, $label: String!, $ns: [Int!]!) {
 const COMMENT = `mutation ($n: Int!, $body: String!) { addComment(input: { definition: "osaid", number: $n, body: $body }) { id } }`;
 
 const modify = (key: string, text: string) => ({ kind: 'MODIFY', key, text });
-const proposal = (baseVersion: string, changes: object[]) => ({
-  definition: 'osaid',
-  baseVersion,
-  title: 'Concurrency test amendment',
-  rationale: 'Written by test/concurrency.',
-  changes,
-});
+const proposal = (baseVersion: string, changes: Array<Record<string, unknown>>) =>
+  amendmentInput({
+    baseVersion,
+    title: 'Concurrency test amendment',
+    rationale: 'Written by test/concurrency.',
+    changes,
+  });
 
 describe('Concurrency: many clients at once through HTTP', () => {
   let app: TestApp;
@@ -51,9 +57,8 @@ describe('Concurrency: many clients at once through HTTP', () => {
   const figures: BurstFigures[] = [];
   const database = process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
 
-  const propose = async (baseVersion: string, changes: object[]) =>
-    (await ok(app.url, PROPOSE, { input: proposal(baseVersion, changes) }, proposer.token))
-      .proposeAmendment.number as number;
+  const propose = async (baseVersion: string, changes: Array<Record<string, unknown>>) =>
+    (await proposeAmendment(app, proposer.token, proposal(baseVersion, changes))).number;
   const count = async (sql: string, params: unknown[] = []) =>
     (await app.sql<{ n: number }>(`SELECT (${sql})::int AS n`, params))[0].n;
   const osaidVersions = async () =>
@@ -83,8 +88,7 @@ describe('Concurrency: many clients at once through HTTP', () => {
     // without starving the server; the grants are cheap and go all at once.
     const accounts = await inBatches(Array.from({ length: MEMBERS + 1 }), 4, () => signUp(app));
     [proposer, ...members] = accounts;
-    const grant = `mutation ($handle: String!) { grantRole(handle: $handle, role: COMMITTEE) { handle } }`;
-    await Promise.all(members.map((m) => ok(app.url, grant, { handle: m.handle }, steward)));
+    await Promise.all(members.map((m) => grantRole(app, steward, m.handle)));
     figures.push({
       name: `set-up: ${MEMBERS + 1} sign-ups, ${MEMBERS} grants`,
       requests: 2 * MEMBERS + 1,
@@ -102,7 +106,7 @@ describe('Concurrency: many clients at once through HTTP', () => {
 
   it(`keeps one vote per member when ${MEMBERS} members vote ${VOTES_EACH} times each at once`, async () => {
     const n = await propose('1.0', [modify('parameters.terms', 'Votes storm.')]);
-    await ok(app.url, OPEN_VOTING, { n }, steward);
+    await transition(app, steward, 'openVoting', n);
     // Round-robin: every member's first call, then every second call, and so on, so each
     // member's calls are interleaved with everyone else's. The rationale names the call.
     const sent = Array.from({ length: VOTES_EACH }, (_, j) =>
@@ -212,12 +216,7 @@ describe('Concurrency: many clients at once through HTTP', () => {
 
   it(`loses no comment when ${COMMENTERS} members post ${COMMENTS_EACH} each at once`, async () => {
     const n = await propose('1.0', [modify('parameters.terms', 'Comment storm.')]);
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { openComments(definition: "osaid", number: $n) { status } }`,
-      { n },
-      steward,
-    );
+    await transition(app, steward, 'openComments', n);
     const bodies = members
       .slice(0, COMMENTERS)
       .flatMap((member, i) =>
@@ -302,7 +301,7 @@ describe('Concurrency: many clients at once through HTTP', () => {
 
   /** Through voting to ACCEPTED: a quorum of members approves, all at once. */
   async function accept(numbers: number[]): Promise<void> {
-    for (const n of numbers) await ok(app.url, OPEN_VOTING, { n }, steward);
+    for (const n of numbers) await transition(app, steward, 'openVoting', n);
     const { figures: votes } = await burst(
       `castVote: approvals for ratification`,
       numbers.flatMap((n) =>
@@ -315,13 +314,7 @@ describe('Concurrency: many clients at once through HTTP', () => {
     );
     expect(votes.successes).toBe(votes.requests);
     for (const n of numbers) {
-      const closed = await ok(
-        app.url,
-        `mutation ($n: Int!) { closeVoting(definition: "osaid", number: $n) { status } }`,
-        { n },
-        steward,
-      );
-      expect(closed.closeVoting.status).toBe('ACCEPTED');
+      expect(await transition(app, steward, 'closeVoting', n)).toBe('ACCEPTED');
     }
   }
 });

@@ -4,20 +4,19 @@ import {
   type RatifiedSnapshot,
   type SqlRunner,
 } from './support/consistency.js';
-import { committeeMember, signUp, stewardToken, type Account } from '../testkit/factories/index.js';
-import { ok } from '../testkit/graphql-client.js';
+import {
+  addComment,
+  amendmentInput,
+  castVote,
+  committeeMember,
+  proposeAmendment,
+  ratifyVersion,
+  signUp,
+  stewardToken,
+  transition,
+  type Account,
+} from '../testkit/factories/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;
-const PROPOSAL = {
-  definition: 'osaid',
-  baseVersion: '1.0',
-  title: 'Accept parameters under any released terms',
-  rationale: 'A test amendment.',
-  changes: [
-    { kind: 'MODIFY', key: 'parameters.terms', rule: 'components.modelParameters.available' },
-  ],
-};
 
 /** Thrown to roll a planting transaction back once the checker has looked at it. */
 class Rollback extends Error {}
@@ -68,47 +67,16 @@ describe('The consistency checker', () => {
   });
 
   it('finds nothing wrong after a whole ratification, which supersedes the snapshot’s version', async () => {
-    const n = (await ok(app.url, PROPOSE, { input: PROPOSAL }, proposer.token)).proposeAmendment
+    const { number: n } = await proposeAmendment(app, proposer.token);
+    await transition(app, steward, 'openComments', n);
+    await addComment(app, voter.token, n, { body: 'Fine by me.' });
+    await transition(app, steward, 'openVoting', n);
+    await castVote(app, voter.token, n, 'APPROVE');
+    await castVote(app, steward, n, 'APPROVE');
+    expect(await transition(app, steward, 'closeVoting', n)).toBe('ACCEPTED');
+    await ratifyVersion(app, steward, { baseVersion: '1.0', label: '1.1', amendments: [n] });
+    draft = (await proposeAmendment(app, proposer.token, amendmentInput({ baseVersion: '1.1' })))
       .number;
-    const step = (name: string) =>
-      ok(
-        app.url,
-        `mutation ($n: Int!) { ${name}(definition: "osaid", number: $n) { status } }`,
-        {
-          n,
-        },
-        steward,
-      );
-    await step('openComments');
-    await ok(
-      app.url,
-      `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`,
-      { input: { definition: 'osaid', number: n, body: 'Fine by me.' } },
-      voter.token,
-    );
-    await step('openVoting');
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { castVote(input: { definition: "osaid", number: $n, choice: APPROVE }) { choice } }`,
-      { n },
-      voter.token,
-    );
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { castVote(input: { definition: "osaid", number: $n, choice: APPROVE }) { choice } }`,
-      { n },
-      steward,
-    );
-    expect((await step('closeVoting')).closeVoting.status).toBe('ACCEPTED');
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { ratifyVersion(input: { definition: "osaid", baseVersion: "1.0", label: "1.1", amendments: [$n] }) { status } }`,
-      { n },
-      steward,
-    );
-    draft = (
-      await ok(app.url, PROPOSE, { input: { ...PROPOSAL, baseVersion: '1.1' } }, proposer.token)
-    ).proposeAmendment.number;
     expect(await checkConsistency(app, { ratifiedSnapshot: snapshot })).toEqual([]);
     snapshot = await snapshotRatified(app);
   });

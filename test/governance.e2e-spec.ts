@@ -1,4 +1,15 @@
-import { committeeMember, signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import {
+  amendmentInput,
+  committeeMember,
+  PROPOSE_AMENDMENT,
+  proposeAmendment,
+  signUp,
+  stewardToken,
+  systemFacts,
+  transition,
+  upsertSystem,
+  type Account,
+} from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -11,16 +22,7 @@ const AMENDMENT = `query ($n: Int!) { amendment(definition: "osaid", number: $n)
   history { action fromState toState actor { handle } } } }`;
 
 /** Relaxes the parameters criterion to accept any released parameters, whatever the licence. */
-const RELAX_PARAMETERS = {
-  definition: 'osaid',
-  baseVersion: '1.0',
-  title: 'Accept parameters under any released terms',
-  rationale: 'Responsible-AI licences should not by themselves exclude a system.',
-  changes: [
-    { kind: 'MODIFY', key: 'parameters.terms', rule: 'components.modelParameters.available' },
-  ],
-};
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number status revision } }`;
+const RELAX_PARAMETERS = amendmentInput();
 const VOTE = `mutation ($n: Int!, $choice: VoteChoice!) { castVote(input: { definition: "osaid", number: $n, choice: $choice }) { choice revision } }`;
 
 describe('Governance: from proposal to ratified version', () => {
@@ -51,32 +53,18 @@ describe('Governance: from proposal to ratified version', () => {
     committee = [];
     for (let i = 0; i < 5; i++) committee.push(await committeeMember(app, steward));
     // A system that fails OSAID 1.0 only on its parameters' licence, so the relaxation flips it.
-    const olmo = await ok(app.url, `{ system(slug: "olmo") { facts } }`);
-    const facts = structuredClone(olmo.system.facts);
+    const facts = await systemFacts(app, 'olmo');
     facts.components.modelParameters.license = 'LicenseRef-OpenRAIL-M';
-    await ok(
-      app.url,
-      `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { slug } }`,
-      {
-        input: {
-          slug: 'rail-model',
-          name: 'RAIL Model',
-          developer: 'Test Lab',
-          facts,
-          evidence: [],
-        },
-      },
-      steward,
-    );
+    await upsertSystem(app, steward, { slug: 'rail-model', name: 'RAIL Model', facts });
   });
   afterAll(async () => {
     await app?.close();
   });
 
   it('lets a member propose an amendment, numbered per definition, as a DRAFT', async () => {
-    const data = await ok(app.url, PROPOSE, { input: RELAX_PARAMETERS }, proposer.token);
-    number = data.proposeAmendment.number;
-    expect(data.proposeAmendment).toEqual({ number: 1, status: 'DRAFT', revision: 1 });
+    const proposed = await proposeAmendment(app, proposer.token, RELAX_PARAMETERS);
+    number = proposed.number;
+    expect(proposed).toEqual({ number: 1, status: 'DRAFT', revision: 1 });
     const read = await amendment();
     expect(read.proposer.handle).toBe(proposer.handle);
     const impact = await ok(
@@ -124,7 +112,7 @@ describe('Governance: from proposal to ratified version', () => {
         },
       ],
     };
-    const result = await gql(app.url, PROPOSE, { input: bad }, proposer.token);
+    const result = await gql(app.url, PROPOSE_AMENDMENT, { input: bad }, proposer.token);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0].extensions).toMatchObject({
       change: 1,
@@ -133,8 +121,8 @@ describe('Governance: from proposal to ratified version', () => {
     });
     const missing = await gql(
       app.url,
-      PROPOSE,
-      { input: { ...RELAX_PARAMETERS, changes: [{ kind: 'REMOVE', key: 'no.such' }] } },
+      PROPOSE_AMENDMENT,
+      { input: amendmentInput({ changes: [{ kind: 'REMOVE', key: 'no.such' }] }) },
       proposer.token,
     );
     expect(codes(missing)).toEqual(['BAD_USER_INPUT']);
@@ -255,12 +243,7 @@ describe('Governance: from proposal to ratified version', () => {
   });
 
   it('keeps exactly one vote per member when five vote concurrently and repeatedly', async () => {
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { openVoting(definition: "osaid", number: $n) { status } }`,
-      { n: number },
-      steward,
-    );
+    await transition(app, steward, 'openVoting', number);
     expect(
       codes(await gql(app.url, VOTE, { n: number, choice: 'APPROVE' }, proposer.token)),
     ).toEqual(['FORBIDDEN']);
@@ -319,13 +302,7 @@ describe('Governance: from proposal to ratified version', () => {
   });
 
   it('accepts on close by the tally, then refuses further votes and withdrawal', async () => {
-    const closed = await ok(
-      app.url,
-      `mutation ($n: Int!) { closeVoting(definition: "osaid", number: $n) { status } }`,
-      { n: number },
-      steward,
-    );
-    expect(closed.closeVoting.status).toBe('ACCEPTED');
+    expect(await transition(app, steward, 'closeVoting', number)).toBe('ACCEPTED');
     const before = await counts();
     expect(
       codes(await gql(app.url, VOTE, { n: number, choice: 'REJECT' }, committee[0].token)),
@@ -367,7 +344,12 @@ describe('Governance: from proposal to ratified version', () => {
     expect((await amendment()).status).toBe('MERGED');
     const again = await gql(app.url, ratify, { label: '1.2', n: number }, steward);
     expect(codes(again)).toEqual(['CONFLICT']);
-    const onSuperseded = await gql(app.url, PROPOSE, { input: RELAX_PARAMETERS }, proposer.token);
+    const onSuperseded = await gql(
+      app.url,
+      PROPOSE_AMENDMENT,
+      { input: RELAX_PARAMETERS },
+      proposer.token,
+    );
     expect(codes(onSuperseded)).toEqual(['CONFLICT']);
 
     const diff = await ok(
@@ -408,21 +390,10 @@ describe('Governance: from proposal to ratified version', () => {
   });
 
   it('closes a vote by itself when its deadline passes', async () => {
-    const n = (
-      await ok(
-        app.url,
-        PROPOSE,
-        { input: { ...RELAX_PARAMETERS, baseVersion: await ratifiedLabel() } },
-        proposer.token,
-      )
-    ).proposeAmendment.number;
+    const input = amendmentInput({ baseVersion: await ratifiedLabel() });
+    const { number: n } = await proposeAmendment(app, proposer.token, input);
     const closesAt = new Date(Date.now() + 1500).toISOString();
-    await ok(
-      app.url,
-      `mutation ($n: Int!, $at: DateTime!) { openVoting(definition: "osaid", number: $n, closesAt: $at) { status } }`,
-      { n, at: closesAt },
-      steward,
-    );
+    await transition(app, steward, 'openVoting', n, closesAt);
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const late = await gql(app.url, VOTE, { n, choice: 'APPROVE' }, committee[0].token);
     expect(codes(late)).toEqual(['CONFLICT']);
@@ -453,11 +424,10 @@ describe('Governance: from proposal to ratified version', () => {
     };
     const few = await statements();
     for (let i = 0; i < 8; i++)
-      await ok(
-        app.url,
-        PROPOSE,
-        { input: { ...RELAX_PARAMETERS, baseVersion: await ratifiedLabel() } },
+      await proposeAmendment(
+        app,
         proposer.token,
+        amendmentInput({ baseVersion: await ratifiedLabel() }),
       );
     const many = await statements();
     const data = await ok(app.url, list);
@@ -476,24 +446,16 @@ describe('Governance: from proposal to ratified version', () => {
 
   it('previews the combined impact of several amendments and names the criteria they both touch', async () => {
     const base = await ratifiedLabel();
-    const other = {
-      ...RELAX_PARAMETERS,
+    const other = amendmentInput({
       baseVersion: base,
       changes: [
         { kind: 'MODIFY', key: 'parameters.terms', title: 'Open parameters' },
         { kind: 'REMOVE', key: 'code.inference' },
       ],
-    };
-    const a = (
-      await ok(
-        app.url,
-        PROPOSE,
-        { input: { ...RELAX_PARAMETERS, baseVersion: base } },
-        proposer.token,
-      )
-    ).proposeAmendment.number;
-    const b = (await ok(app.url, PROPOSE, { input: other }, proposer.token)).proposeAmendment
+    });
+    const a = (await proposeAmendment(app, proposer.token, amendmentInput({ baseVersion: base })))
       .number;
+    const b = (await proposeAmendment(app, proposer.token, other)).number;
     const combined = await ok(
       app.url,
       `query ($ns: [Int!]!) { combinedImpact(definition: "osaid", amendments: $ns) { conflicts { key amendments } impact { summary { evaluated } } } }`,

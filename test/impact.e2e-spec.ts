@@ -1,5 +1,5 @@
 import { ImpactService } from '../src/impact/impact.service.js';
-import { stewardToken } from '../testkit/factories/index.js';
+import { stewardToken, systemFacts, upsertSystem } from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -28,23 +28,10 @@ describe('previewImpact', () => {
     steward = await stewardToken(app);
     // OLMo (which passes) with its parameters under the Llama licence: it fails OSAID 1.0
     // on parameters.terms alone, so relaxing that criterion flips it.
-    const olmo = await ok(app.url, `{ system(slug: "olmo") { facts } }`);
-    const facts = structuredClone(olmo.system.facts);
+    const facts = await systemFacts(app, 'olmo');
     facts.components.modelParameters.license = 'LicenseRef-Llama-2-Community';
-    await ok(
-      app.url,
-      `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { slug } }`,
-      {
-        input: {
-          slug: 'llama-licensed-olmo',
-          name: 'OLMo under the Llama licence',
-          developer: 'Test',
-          facts,
-          evidence: [],
-        },
-      },
-      steward,
-    );
+    const name = 'OLMo under the Llama licence';
+    await upsertSystem(app, steward, { slug: 'llama-licensed-olmo', name, facts });
   });
   afterAll(async () => {
     await app?.close();

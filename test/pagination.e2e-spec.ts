@@ -1,4 +1,4 @@
-import { signUp } from '../testkit/factories/index.js';
+import { amendmentInput, proposeAmendment, signUp } from '../testkit/factories/index.js';
 import { codes, gql, ok, type GraphQLResponse } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -29,7 +29,6 @@ describe('Relay connections', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const member = await signUp(app);
-    const propose = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;
     for (const [definition, baseVersion, key] of [
       ['osaid', '1.0', 'parameters.terms'],
       ['osaid', '1.0', 'parameters.terms'],
@@ -42,12 +41,8 @@ describe('Relay connections', () => {
         { d: definition, v: baseVersion },
       );
       const change = { kind: 'MODIFY', key: key ?? version.criteria[0].key, title: 'Retitled' };
-      await ok(
-        app.url,
-        propose,
-        { input: { definition, baseVersion, title: 'T', rationale: 'R', changes: [change] } },
-        member.token,
-      );
+      const input = amendmentInput({ definition, baseVersion, title: 'T', changes: [change] });
+      await proposeAmendment(app, member.token, input);
     }
   });
   afterAll(async () => {

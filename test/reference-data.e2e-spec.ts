@@ -1,4 +1,4 @@
-import { stewardToken } from '../testkit/factories/index.js';
+import { stewardToken, systemFacts, upsertSystem } from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -99,23 +99,9 @@ describe('Reference data', () => {
     // A system with training code that is released but not complete: 0.0.9 did not
     // ask for completeness, 1.0 does, so its verdict flips.
     const steward = await stewardToken(app);
-    const olmo = await ok(app.url, `{ system(slug: "olmo") { facts } }`);
-    const facts = structuredClone(olmo.system.facts);
+    const facts = await systemFacts(app, 'olmo');
     facts.components.trainingCode.complete = false;
-    await ok(
-      app.url,
-      `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { slug } }`,
-      {
-        input: {
-          slug: 'partial-olmo',
-          name: 'Partial OLMo',
-          developer: 'Test',
-          facts,
-          evidence: [],
-        },
-      },
-      steward,
-    );
+    await upsertSystem(app, steward, { slug: 'partial-olmo', name: 'Partial OLMo', facts });
 
     const data = await ok(
       app.url,

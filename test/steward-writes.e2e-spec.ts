@@ -1,9 +1,11 @@
-import { signUp, stewardToken } from '../testkit/factories/index.js';
+import {
+  signUp,
+  stewardToken,
+  UPSERT_CRITERION,
+  UPSERT_SYSTEM,
+} from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-const UPSERT_CRITERION = `mutation ($input: CriterionInput!) { upsertCriterion(input: $input) { key rule } }`;
-const UPSERT_SYSTEM = `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { slug factRevision facts } }`;
 
 const criterion = (rule: string, overrides: Record<string, unknown> = {}) => ({
   definition: 'osaid',

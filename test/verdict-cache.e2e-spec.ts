@@ -1,6 +1,11 @@
 import { jest } from '@jest/globals';
 import { CriteriaEngine } from '../src/criteria/engine/index.js';
-import { stewardToken } from '../testkit/factories/index.js';
+import {
+  draftVersion,
+  stewardToken,
+  upsertCriterion,
+  upsertSystem,
+} from '../testkit/factories/index.js';
 import { ok } from '../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -10,8 +15,6 @@ const SYSTEM_VERDICT = `query ($slug: String!) { system(slug: $slug) {
   factRevision verdict(definition: "osaid", version: "1.0") { outcome factRevision } } }`;
 const DIFF = `{ versionDiff(definition: "osaid", from: "0.0.9", to: "1.0") {
   verdictChanges { system { slug } before after decidedBy } } }`;
-const UPSERT_SYSTEM = `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { factRevision } }`;
-const UPSERT_CRITERION = `mutation ($input: CriterionInput!) { upsertCriterion(input: $input) { key } }`;
 
 interface CachedRow {
   id: string;
@@ -100,13 +103,9 @@ describe('Verdict cache', () => {
     const olmo = (await ok(app.url, `{ system(slug: "olmo") { name developer facts } }`)).system;
     const facts = structuredClone(olmo.facts);
     facts.dataInformation.describesAllData = false;
-    const revised = await ok(
-      app.url,
-      UPSERT_SYSTEM,
-      { input: { slug: 'olmo', name: olmo.name, developer: olmo.developer, facts, evidence: [] } },
-      steward,
-    );
-    expect(revised.upsertSystem.factRevision).toBe(2);
+    const { name, developer } = olmo;
+    const revised = await upsertSystem(app, steward, { slug: 'olmo', name, developer, facts });
+    expect(revised.factRevision).toBe(2);
 
     // Each read evaluates only what it has not seen: OLMo's new facts, once per version.
     const evaluations = jest.spyOn(app.nest.get(CriteriaEngine), 'evaluate');
@@ -164,12 +163,7 @@ describe('Verdict cache', () => {
   });
 
   it('caches a draft’s verdicts and drops them, and only them, when its criteria change', async () => {
-    await ok(
-      app.url,
-      `mutation { createVersion(input: { definition: "osaid", label: "2.0-draft", parent: "1.0" }) { status } }`,
-      {},
-      steward,
-    );
+    await draftVersion(app, steward, { label: '2.0-draft', parent: '1.0' });
     const systems = await systemCount();
     const draft = () => cached().then((rows) => rows.filter((row) => row.label === '2.0-draft'));
     const ratified = (await cached()).filter((row) => row.label !== '2.0-draft');
@@ -182,22 +176,13 @@ describe('Verdict cache', () => {
     expect(await draft()).toEqual(filled);
 
     // Relax the parameters criterion: Llama 2's custom licence no longer fails it.
-    await ok(
-      app.url,
-      UPSERT_CRITERION,
-      {
-        input: {
-          definition: 'osaid',
-          version: '2.0-draft',
-          key: 'parameters.terms',
-          component: 'Parameters',
-          title: 'Parameters released',
-          text: 'The model parameters are available.',
-          rule: 'components.modelParameters.available',
-        },
-      },
-      steward,
-    );
+    await upsertCriterion(app, steward, '2.0-draft', {
+      key: 'parameters.terms',
+      component: 'Parameters',
+      title: 'Parameters released',
+      text: 'The model parameters are available.',
+      rule: 'components.modelParameters.available',
+    });
     // Dropped in the edit's own transaction: nothing stale is there to be read.
     expect(await draft()).toEqual([]);
     const relaxed = await verdicts('2.0-draft');

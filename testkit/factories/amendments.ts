@@ -13,8 +13,17 @@ export type AmendmentRef = number | { definition: string; number: number };
 export const refOf = (ref: AmendmentRef) =>
   typeof ref === 'number' ? { definition: 'osaid', number: ref } : ref;
 
+/** ProposeAmendmentInput. */
+export interface AmendmentInput {
+  definition: string;
+  baseVersion: string;
+  title: string;
+  rationale: string;
+  changes: Array<Record<string, unknown>>;
+}
+
 /** A proposal that relaxes OSAID's parameters criterion; `overrides` replace its fields. */
-export function amendmentInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function amendmentInput(overrides: Partial<AmendmentInput> = {}): AmendmentInput {
   return {
     definition: 'osaid',
     baseVersion: '1.0',
@@ -44,7 +53,7 @@ export interface Proposed {
 export async function proposeAmendment(
   redline: Redline,
   token: string,
-  input: Record<string, unknown> = amendmentInput(),
+  input: AmendmentInput = amendmentInput(),
 ): Promise<Proposed> {
   const data = await ok<{ proposeAmendment: Proposed }>(
     redline.url,

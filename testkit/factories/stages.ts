@@ -1,6 +1,12 @@
 /** An amendment brought to any status in one call, through the API. */
 import type { Redline } from './accounts.js';
-import { amendmentInput, proposeAmendment, ratifyVersion, transition } from './amendments.js';
+import {
+  amendmentInput,
+  proposeAmendment,
+  ratifyVersion,
+  transition,
+  type AmendmentInput,
+} from './amendments.js';
 import { castVote } from './discussion.js';
 
 export type AmendmentStage =
@@ -17,11 +23,11 @@ export async function amendmentAt(
   redline: Redline,
   stage: AmendmentStage,
   people: { steward: string; proposer: string; voters?: Array<{ token: string }> },
-  input: Record<string, unknown> = amendmentInput(),
+  input: AmendmentInput = amendmentInput(),
   label?: string,
 ): Promise<number> {
   const { number } = await proposeAmendment(redline, people.proposer, input);
-  const ref = { definition: input.definition as string, number };
+  const ref = { definition: input.definition, number };
   if (stage === 'DRAFT') return number;
   if (stage === 'WITHDRAWN') {
     await transition(redline, people.proposer, 'withdrawAmendment', ref);
@@ -39,11 +45,10 @@ export async function amendmentAt(
   const expected = stage === 'MERGED' ? 'ACCEPTED' : stage;
   if (closed !== expected) throw new Error(`amendment ${number} closed ${closed}, not ${expected}`);
   if (stage === 'MERGED') {
-    const baseVersion = input.baseVersion as string;
     await ratifyVersion(redline, people.steward, {
       definition: ref.definition,
-      baseVersion,
-      label: label ?? `${baseVersion}-${number}`,
+      baseVersion: input.baseVersion,
+      label: label ?? `${input.baseVersion}-${number}`,
       amendments: [number],
     });
   }
