@@ -15,14 +15,21 @@ import {
   SIGN_UP_WINDOW_SECONDS,
   keyOf,
 } from '../src/stakeholders/account-throttle.js';
-import { signUp, stewardToken, type Account } from '../testkit/factories/index.js';
+import {
+  ADD_COMMENT,
+  amendmentInput,
+  PROPOSE_AMENDMENT,
+  proposeAmendment,
+  signUp,
+  stewardToken,
+  transition,
+  type Account,
+} from '../testkit/factories/index.js';
 import { codes, gql, ok, type GraphQLError } from '../testkit/graphql-client.js';
 import { startSecondInstance } from './support/second-instance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }`;
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`;
-const COMMENT = `mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 
 /** A query exactly `depth` levels deep (Mercurius counts the leaf), along one version's parents. */
 const deepQuery = (depth: number) =>
@@ -178,38 +185,42 @@ describe('Abuse limits', () => {
         rule: 'components.modelParameters.available',
         component: 'Parameters',
       }));
-    const proposal = (count: number) => ({
-      definition: 'osaid',
-      baseVersion: '1.0',
-      title: 'Many small additions',
-      rationale: 'Probing the limit on changes.',
-      changes: additions(count),
-    });
+    const proposal = (count: number) =>
+      amendmentInput({
+        title: 'Many small additions',
+        rationale: 'Probing the limit on changes.',
+        changes: additions(count),
+      });
 
     it(`refuses an amendment of more than ${MAX_CHANGES} changes with BAD_USER_INPUT`, async () => {
-      const under = await gql(app.url, PROPOSE, { input: proposal(MAX_CHANGES) }, member.token);
+      const under = await gql(
+        app.url,
+        PROPOSE_AMENDMENT,
+        { input: proposal(MAX_CHANGES) },
+        member.token,
+      );
       expect(under.errors).toBeUndefined();
-      const over = await gql(app.url, PROPOSE, { input: proposal(MAX_CHANGES + 1) }, member.token);
+      const over = await gql(
+        app.url,
+        PROPOSE_AMENDMENT,
+        { input: proposal(MAX_CHANGES + 1) },
+        member.token,
+      );
       expect(codes(over)).toEqual(['BAD_USER_INPUT']);
       expect(over.errors?.[0].message).toMatch(/changes/);
     });
 
     it(`refuses a comment longer than ${MAX_COMMENT} characters with BAD_USER_INPUT`, async () => {
       const steward = await stewardToken(app);
-      const { proposeAmendment } = await ok(app.url, PROPOSE, { input: proposal(1) }, member.token);
-      await ok(
-        app.url,
-        `mutation ($n: Int!) { openComments(definition: "osaid", number: $n) { status } }`,
-        { n: proposeAmendment.number },
-        steward,
-      );
+      const { number } = await proposeAmendment(app, member.token, proposal(1));
+      await transition(app, steward, 'openComments', number);
       const comment = (length: number) => ({
-        input: { definition: 'osaid', number: proposeAmendment.number, body: 'é'.repeat(length) },
+        input: { definition: 'osaid', number, body: 'é'.repeat(length) },
       });
       expect(
-        (await gql(app.url, COMMENT, comment(MAX_COMMENT), member.token)).errors,
+        (await gql(app.url, ADD_COMMENT, comment(MAX_COMMENT), member.token)).errors,
       ).toBeUndefined();
-      const over = await gql(app.url, COMMENT, comment(MAX_COMMENT + 1), member.token);
+      const over = await gql(app.url, ADD_COMMENT, comment(MAX_COMMENT + 1), member.token);
       expect(codes(over)).toEqual(['BAD_USER_INPUT']);
     });
   });

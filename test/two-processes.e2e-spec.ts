@@ -3,6 +3,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import {
+  amendmentInput,
+  castVote,
+  grantRole,
+  proposeAmendment,
+  rewording,
+  signUp,
+  STEWARD,
+  stewardAccount,
+  transition,
+  type Member,
+} from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
 import {
   createScratchDatabase,
@@ -28,17 +40,8 @@ const onServer = process.env.DATABASE_URL ? describe : describe.skip;
 /** A build of its own: `dist/` may be rebuilt under the suite by a developer or a watcher. */
 const BUILD = resolve('dist', `two-processes-${process.pid}`);
 const MAIN = join(BUILD, 'src', 'main.js');
-const STEWARD = { email: 'steward@two-processes.test', password: 'steward-password-1' };
 const NEW_TEXT = 'Parameters are released under OSI-approved terms, as ratified by two servers.';
 
-const SIGN_IN = `mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { token stakeholder { handle } } }`;
-const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token stakeholder { handle } } }`;
-const GRANT = `mutation ($handle: String!) { grantRole(handle: $handle, role: COMMITTEE) { handle } }`;
-const PROPOSE = `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number status } }`;
-const OPEN_COMMENTS = `mutation ($n: Int!) { openComments(definition: "osaid", number: $n) { status } }`;
-const OPEN_VOTING = `mutation ($n: Int!) { openVoting(definition: "osaid", number: $n) { status } }`;
-const CLOSE_VOTING = `mutation ($n: Int!) { closeVoting(definition: "osaid", number: $n) { status } }`;
-const VOTE = `mutation ($n: Int!, $choice: VoteChoice!) { castVote(input: { definition: "osaid", number: $n, choice: $choice }) { choice } }`;
 const RATIFY = `mutation ($base: String!, $label: String!, $n: Int!) {
   ratifyVersion(input: { definition: "osaid", baseVersion: $base, label: $label, amendments: [$n] }) { label status } }`;
 const AMENDMENT = `query ($n: Int!) { amendment(definition: "osaid", number: $n) {
@@ -49,11 +52,6 @@ const VERSION = `query ($label: String!) { version(definition: "osaid", label: $
 const VERSIONS = `{ definition(slug: "osaid") { versions { label status } } }`;
 const EVENTS = `subscription ($n: Int!) { amendmentEvents(definition: "osaid", number: $n) {
   number action fromState toState actor { handle } } }`;
-
-interface Member {
-  handle: string;
-  token: string;
-}
 
 /** [action, fromState, toState, actor's handle] of each of the next `count` events. */
 async function nextEvents(sub: Subscription<any>, count: number) {
@@ -122,22 +120,12 @@ onServer(
 
     /** Proposes a change on `base` through `server` and votes it through to ACCEPTED. */
     async function accepted(server: ServerProcess, base: string, key: string, text: string) {
-      const input = {
-        definition: 'osaid',
-        baseVersion: base,
-        title: `Reword ${key}`,
-        rationale: 'Clarity.',
-        changes: [{ kind: 'MODIFY', key, text }],
-      };
-      const { number } = (await ok(server.url, PROPOSE, { input }, proposer.token))
-        .proposeAmendment;
-      await ok(server.url, OPEN_VOTING, { n: number }, steward.token);
-      for (const member of committee)
-        await ok(server.url, VOTE, { n: number, choice: 'APPROVE' }, member.token);
-      expect(
-        (await ok(server.url, CLOSE_VOTING, { n: number }, steward.token)).closeVoting.status,
-      ).toBe('ACCEPTED');
-      return number as number;
+      const input = { ...rewording(base, { [key]: text }), title: `Reword ${key}` };
+      const { number } = await proposeAmendment(server, proposer.token, input);
+      await transition(server, steward.token, 'openVoting', number);
+      for (const member of committee) await castVote(server, member.token, number, 'APPROVE');
+      expect(await transition(server, steward.token, 'closeVoting', number)).toBe('ACCEPTED');
+      return number;
     }
 
     /**
@@ -227,22 +215,12 @@ onServer(
       running.push(b);
 
       // Accounts made on one process and used on the other: sessions live in the database.
-      const signedIn = (await ok(a.url, SIGN_IN, STEWARD)).signIn;
-      steward = { handle: signedIn.stakeholder.handle, token: signedIn.token };
+      steward = await stewardAccount(a);
       for (let i = 0; i < 4; i++) {
-        const input = {
-          email: `member-${i}@two-processes.test`,
-          password: 'a-long-enough-password',
-          handle: `member-${i}`,
-          displayName: `Member ${i}`,
-          organization: 'Example Org',
-          sector: 'ACADEMIA',
-        };
-        const { signUp } = await ok(i % 2 ? a.url : b.url, SIGN_UP, { input });
-        const member = { handle: signUp.stakeholder.handle, token: signUp.token };
+        const member = await signUp(i % 2 ? a : b, { handle: `member-${i}` });
         if (i === 0) proposer = member;
         else {
-          await ok(b.url, GRANT, { handle: member.handle }, steward.token);
+          await grantRole(b, steward.token, member.handle);
           committee.push(member);
         }
       }
@@ -263,27 +241,23 @@ onServer(
     }, 60_000);
 
     it('tells a subscriber on B, over its WebSocket, what mutations sent to A did', async () => {
-      const input = {
-        definition: 'osaid',
-        baseVersion: '1.0',
+      const input = amendmentInput({
         title: 'Say how parameters must be released',
         rationale: 'Ratified by whichever server is asked first.',
         changes: [{ kind: 'MODIFY', key: 'parameters.terms', text: NEW_TEXT }],
-      };
-      const proposed = await ok(a.url, PROPOSE, { input }, proposer.token);
-      n = proposed.proposeAmendment.number;
-      expect(proposed.proposeAmendment.status).toBe('DRAFT');
+      });
+      const proposed = await proposeAmendment(a, proposer.token, input);
+      n = proposed.number;
+      expect(proposed.status).toBe('DRAFT');
       // Signed in on B with a token A issued, and anonymously on A.
       onB = await subscribe(b.url, EVENTS, { n }, steward.token);
       onA = await subscribe(a.url, EVENTS, { n });
       subs.push(onB, onA);
       await live([onB, onA]);
 
-      expect((await ok(a.url, OPEN_COMMENTS, { n }, steward.token)).openComments.status).toBe(
-        'OPEN',
-      );
-      expect((await ok(a.url, OPEN_VOTING, { n }, steward.token)).openVoting.status).toBe('VOTING');
-      await ok(a.url, VOTE, { n, choice: 'APPROVE' }, committee[0].token);
+      expect(await transition(a, steward.token, 'openComments', n)).toBe('OPEN');
+      expect(await transition(a, steward.token, 'openVoting', n)).toBe('VOTING');
+      await castVote(a, committee[0].token, n, 'APPROVE');
 
       const expected = [
         ['amendment.openComments', 'DRAFT', 'OPEN', steward.handle],
@@ -301,12 +275,12 @@ onServer(
         amendment.votes.sort((x: any, y: any) => x.voter.handle.localeCompare(y.voter.handle));
         return amendment;
       };
-      await ok(a.url, VOTE, { n, choice: 'APPROVE' }, committee[1].token);
+      await castVote(a, committee[1].token, n, 'APPROVE');
       expect((await tallyOn(b)).tally).toMatchObject({ approve: 2, reject: 0 });
-      await ok(b.url, VOTE, { n, choice: 'REJECT' }, committee[2].token);
+      await castVote(b, committee[2].token, n, 'REJECT');
       expect((await tallyOn(a)).tally).toMatchObject({ approve: 2, reject: 1 });
       // A change of mind through A replaces the vote cast through B.
-      await ok(a.url, VOTE, { n, choice: 'APPROVE' }, committee[2].token);
+      await castVote(a, committee[2].token, n, 'APPROVE');
 
       const seenByB = await tallyOn(b);
       expect(seenByB).toEqual({
@@ -343,9 +317,7 @@ onServer(
     });
 
     it('ratifies exactly once when both processes are asked at the same moment', async () => {
-      expect((await ok(b.url, CLOSE_VOTING, { n }, steward.token)).closeVoting.status).toBe(
-        'ACCEPTED',
-      );
+      expect(await transition(b, steward.token, 'closeVoting', n)).toBe('ACCEPTED');
       const before = await versionCount();
 
       const { winner, loser } = await race('1.0', [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getNamedType, isNonNullType, isObjectType } from 'graphql';
+import { addComment, castVote, raiseConcern, upsertSystem } from '../../testkit/factories/index.js';
 import { ok } from '../../testkit/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { votingAmendment, type VotingAmendment } from './support.js';
@@ -113,12 +114,7 @@ describe('Object ids', () => {
     const before = (await ok(app.url, read)).system;
     const facts = structuredClone(before.facts);
     facts.components.modelParameters.license = 'LicenseRef-Proprietary';
-    await ok(
-      app.url,
-      `mutation ($input: UpsertSystemInput!) { upsertSystem(input: $input) { id } }`,
-      { input: { slug: 'olmo', name: 'OLMo', developer: 'Ai2', facts, evidence: [] } },
-      steward,
-    );
+    await upsertSystem(app, steward, { slug: 'olmo', name: 'OLMo', developer: 'Ai2', facts });
     const after = (await ok(app.url, read)).system;
     expect(before.verdict.outcome).toBe('PASS');
     expect(after.id).toBe(before.id);
@@ -145,21 +141,9 @@ describe('Object ids', () => {
   it('and the way back to the amendment cost a listing no SQL statement more', async () => {
     const [member, other] = voting.committee;
     const n = voting.number;
-    for (const body of ['One', 'Two', 'Three']) {
-      await ok(
-        app.url,
-        `mutation ($n: Int!, $body: String!) { addComment(input: { definition: "osaid", number: $n, body: $body }) { id } }`,
-        { n, body },
-        member.token,
-      );
-    }
-    await ok(
-      app.url,
-      `mutation ($n: Int!) { raiseConcern(definition: "osaid", number: $n, body: "Wait") { id } }`,
-      { n },
-      other.token,
-    );
-    await ok(app.url, VOTE, { n, choice: 'APPROVE' }, other.token);
+    for (const body of ['One', 'Two', 'Three']) await addComment(app, member.token, n, { body });
+    await raiseConcern(app, other.token, n, 'Wait');
+    await castVote(app, other.token, n, 'APPROVE');
     const listing = (
       extra: string,
     ) => `{ amendments(definition: "osaid", first: 10) { edges { node {

@@ -11,11 +11,12 @@ import {
 } from 'graphql';
 import {
   committeeMember,
+  proposeAmendment,
   signUp,
   stewardToken,
+  transition,
   type Account,
 } from '../../testkit/factories/index.js';
-import { ok } from '../../testkit/graphql-client.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The operations file every client test and the codegen check share. */
@@ -81,31 +82,7 @@ export async function votingAmendment(app: TestApp, voters = 3): Promise<VotingA
   const proposer = await signUp(app);
   const committee: Account[] = [];
   for (let i = 0; i < voters; i++) committee.push(await committeeMember(app, steward));
-  const { proposeAmendment } = await ok(
-    app.url,
-    `mutation ($input: ProposeAmendmentInput!) { proposeAmendment(input: $input) { number } }`,
-    {
-      input: {
-        definition: 'osaid',
-        baseVersion: '1.0',
-        title: 'Accept parameters under any released terms',
-        rationale: 'Responsible-AI licences should not by themselves exclude a system.',
-        changes: [
-          {
-            kind: 'MODIFY',
-            key: 'parameters.terms',
-            rule: 'components.modelParameters.available',
-          },
-        ],
-      },
-    },
-    proposer.token,
-  );
-  await ok(
-    app.url,
-    `mutation ($n: Int!) { openVoting(definition: "osaid", number: $n) { status } }`,
-    { n: proposeAmendment.number },
-    steward,
-  );
-  return { number: proposeAmendment.number, steward, proposer, committee };
+  const { number } = await proposeAmendment(app, proposer.token);
+  await transition(app, steward, 'openVoting', number);
+  return { number, steward, proposer, committee };
 }
