@@ -23,6 +23,7 @@ import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table
 import { generateFacts } from './generate-facts.js';
 import { record, writeResults } from './results.js';
 import { freshDatabase, graphql, projectRoot } from './server.js';
+import { ENTITIES } from '../src/entities.js';
 
 const SMALL = 10;
 const LARGE = 100;
@@ -206,7 +207,12 @@ export async function run(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let opened: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
-    opened = await openDatabase({ databaseUrl: database.url, dataDir: null, poolSize: 10 });
+    opened = await openDatabase({
+      entities: ENTITIES,
+      databaseUrl: database.url,
+      dataDir: null,
+      poolSize: 10,
+    });
     await seedReferenceData(opened.dataSource);
     const config = loadConfig({
       NODE_ENV: 'production',

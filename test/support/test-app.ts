@@ -7,6 +7,7 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { openDatabase, type Database } from '../../src/common/database/database.js';
 import { seedReferenceData } from '../../src/seed/seeder.js';
+import { ENTITIES } from '../../src/entities.js';
 
 export const STEWARD = { email: 'steward@redline.test', password: 'steward-password-1' };
 
@@ -43,6 +44,7 @@ export async function startTestApp(
   let database: Database;
   try {
     database = await openDatabase({
+      entities: ENTITIES,
       databaseUrl: server?.url ?? null,
       dataDir: null,
       poolSize: 10,
