@@ -8,7 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AmendmentEntity } from './amendment.entity.js';
-import { CHANGE_KINDS, type ChangeKind } from '../change-sets/apply-changes.js';
+import type { ChangeKind } from '../change-sets/apply-changes.js';
 
 /**
  * One change of one amendment revision. A revision adds a new set of rows rather
