@@ -18,7 +18,7 @@ import { loadavg } from 'node:os';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { Change } from '../src/amendments/apply-changes.js';
+import type { Change } from '../src/change-sets/apply-changes.js';
 import { IMPACT_SQL_THRESHOLD } from '../src/common/config/config.js';
 import { ok } from '../testkit/graphql-client.js';
 import { growCatalogue } from './impact-data.js';

@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Facts } from '../src/criteria/engine/index.js';
 import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table.js';
+import { ENTITIES } from '../src/entities.js';
 import {
   addComment,
   amendmentInput,
@@ -169,7 +170,12 @@ export async function run(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let opened: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
-    opened = await openDatabase({ databaseUrl: database.url, dataDir: null, poolSize: 10 });
+    opened = await openDatabase({
+      entities: ENTITIES,
+      databaseUrl: database.url,
+      dataDir: null,
+      poolSize: 10,
+    });
     await seedReferenceData(opened.dataSource);
     const config = loadConfig({
       NODE_ENV: 'production',

@@ -3,6 +3,7 @@ import type { ChainReport } from '../src/audit/audit-chain.js';
 import { AuditVerifier } from '../src/audit/audit-verifier.js';
 import { loadConfig } from '../src/common/config/config.js';
 import { openDatabase } from '../src/common/database/database.js';
+import { ENTITIES } from '../src/entities.js';
 
 /**
  * `npm run audit:verify`: recomputes the audit hash chain on DATABASE_URL or the
@@ -19,6 +20,7 @@ const MEANING = {
 async function verify(): Promise<{ report: ChainReport; seconds: string }> {
   const config = loadConfig();
   const database = await openDatabase({
+    entities: ENTITIES,
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     runMigrations: false,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src/common/database/database.js';
+import { ENTITIES } from '../src/entities.js';
 
 /**
  * `migration:generate <Name>` writes the migration that brings a fully migrated
@@ -11,6 +12,7 @@ import { openDatabase } from '../src/common/database/database.js';
  */
 const [command, name] = process.argv.slice(2);
 const database = await openDatabase({
+  entities: ENTITIES,
   databaseUrl: process.env.DATABASE_URL ?? null,
   dataDir: null,
 });

@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/common/config/config.js';
 import { openDatabase } from '../src/common/database/database.js';
+import { ENTITIES } from '../src/entities.js';
 
 /**
  * `schema:generate` writes schema.gql from the code; `schema:check` fails when the
@@ -13,7 +14,11 @@ import { openDatabase } from '../src/common/database/database.js';
  */
 const command = process.argv[2];
 const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32), SEED_ON_START: 'false' });
-const database = await openDatabase({ databaseUrl: null, dataDir: null });
+const database = await openDatabase({
+  entities: ENTITIES,
+  databaseUrl: null,
+  dataDir: null,
+});
 const app = await createApp(config, database, false);
 await app.init();
 const printed = printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema)) + '\n';

@@ -4,12 +4,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AccessGuard } from './common/auth/access.guard.js';
 import { ConfigModule } from './common/config/config.module.js';
 import type { AppConfig } from './common/config/config.js';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
-import { LoadersFactory } from './common/graphql/loaders.js';
+import { LoadersRegistry } from './common/graphql/loaders.js';
 import { LoadersModule } from './common/graphql/loaders.module.js';
 import { AmendmentsModule } from './amendments/amendments.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -18,6 +17,7 @@ import { DefinitionsModule } from './definitions/definitions.module.js';
 import { DiffModule } from './diff/diff.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ImpactModule } from './impact/impact.module.js';
+import { AccessGuard } from './stakeholders/access.guard.js';
 import { StakeholdersModule } from './stakeholders/stakeholders.module.js';
 import { SystemsModule } from './systems/systems.module.js';
 import { VerdictsModule } from './verdicts/verdicts.module.js';
@@ -34,15 +34,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoadersModule,
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          imports: [LoadersModule],
-          inject: [LoadersFactory],
-          useFactory: (loaders: LoadersFactory) => graphqlOptions(config, loaders),
+          inject: [LoadersRegistry],
+          useFactory: (loaders: LoadersRegistry) => graphqlOptions(config, loaders),
         }),
         AuditModule,
         EventsModule,

@@ -4,12 +4,17 @@ import { createApp } from './bootstrap.js';
 import { ConfigError, loadConfig } from './common/config/config.js';
 import { openDatabase } from './common/database/database.js';
 import { seedReferenceData } from './seed/seeder.js';
+import { ENTITIES } from './entities.js';
 
 const logger = new Logger('Redline');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    entities: ENTITIES,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   logger.log(
     database.mode === 'embedded'
       ? `Embedded PostgreSQL in ${config.dataDir}`

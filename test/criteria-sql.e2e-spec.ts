@@ -4,7 +4,7 @@
  * amendment impact by impact over real systems in the database. Runs on whichever database
  * the suite runs on (embedded, or the server at DATABASE_URL).
  */
-import type { Change } from '../src/amendments/apply-changes.js';
+import type { Change } from '../src/change-sets/apply-changes.js';
 import { CriteriaSqlScope } from '../src/criteria/criteria-sql.js';
 import {
   CriteriaEngine,

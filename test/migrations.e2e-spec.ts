@@ -5,6 +5,7 @@
 import { openDatabase } from '../src/common/database/database.js';
 import { MIGRATIONS } from '../src/common/database/migrations.js';
 import { createScratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
+import { ENTITIES } from '../src/entities.js';
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip;
 
@@ -22,7 +23,12 @@ onServer('migrations on one database from several servers at once (needs DATABAS
   it('lets four servers open an empty database at the same moment', async () => {
     const opened = await Promise.allSettled(
       Array.from({ length: 4 }, () =>
-        openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 2 }),
+        openDatabase({
+          entities: ENTITIES,
+          databaseUrl: scratch.url,
+          dataDir: null,
+          poolSize: 2,
+        }),
       ),
     );
     for (const result of opened) {

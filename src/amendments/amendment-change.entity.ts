@@ -8,9 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { AmendmentEntity } from './amendment.entity.js';
-
-export const CHANGE_KINDS = ['ADD', 'MODIFY', 'REMOVE'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+import type { ChangeKind } from '../change-sets/apply-changes.js';
 
 /**
  * One change of one amendment revision. A revision adds a new set of rows rather

@@ -7,13 +7,14 @@ import { rolesImplying } from '../common/auth/principal.js';
 import { loaderById, loaderGroupedBy } from '../common/graphql/batch-loaders.js';
 import { ImpactService, type AmendmentChanges } from '../impact/impact.service.js';
 import type { ImpactModel } from '../impact/models/impact.model.js';
-import type { Role } from '../stakeholders/stakeholder-role.entity.js';
+import type { Role } from '../common/auth/principal.js';
 import { AmendmentChangeEntity } from './amendment-change.entity.js';
 import { AmendmentEntity } from './amendment.entity.js';
 import { CommentEditEntity } from './comment-edit.entity.js';
 import { CommentEntity } from './comment.entity.js';
 import { ConcernEntity } from './concern.entity.js';
 import { VoteEntity } from './vote.entity.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 
 /** The key of `changes`: an amendment and one of its revisions. */
 export const revisionKey = (amendmentId: string, revision: number) => `${amendmentId}:${revision}`;
@@ -24,7 +25,10 @@ export class AmendmentLoaders {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly impacts: ImpactService,
-  ) {}
+    registry: LoadersRegistry,
+  ) {
+    registry.register('amendments', () => this.create());
+  }
 
   create() {
     const ds = this.dataSource;
@@ -71,5 +75,11 @@ export class AmendmentLoaders {
         ),
       ),
     };
+  }
+}
+
+declare module '../common/graphql/loaders.js' {
+  interface Loaders {
+    amendments: ReturnType<AmendmentLoaders['create']>;
   }
 }

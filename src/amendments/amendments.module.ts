@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeSetsModule } from '../change-sets/change-sets.module.js';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ImpactModule } from '../impact/impact.module.js';
@@ -16,7 +17,14 @@ import { RatificationService } from './ratification.service.js';
 import { VotingDeadlines } from './voting-deadlines.js';
 
 @Module({
-  imports: [DefinitionsModule, SystemsModule, VerdictsModule, EventsModule, ImpactModule],
+  imports: [
+    DefinitionsModule,
+    SystemsModule,
+    VerdictsModule,
+    EventsModule,
+    ChangeSetsModule,
+    ImpactModule,
+  ],
   providers: [
     AmendmentsService,
     ParticipationService,

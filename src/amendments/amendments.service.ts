@@ -11,7 +11,7 @@ import { AmendmentChangeEntity } from './amendment-change.entity.js';
 import { AmendmentJournal } from './amendment-journal.js';
 import { locate } from './amendment-lookup.js';
 import { AmendmentEntity, type AmendmentStatus } from './amendment.entity.js';
-import { ChangeChecker } from './change-checker.js';
+import { ChangeChecker } from '../change-sets/change-checker.js';
 import type { AmendmentChangeInput } from './dto/amendment-change.input.js';
 import type { ProposeAmendmentInput, ReviseAmendmentInput } from './dto/amendment.inputs.js';
 import { tally, type Tally } from './tally.js';

@@ -11,8 +11,8 @@ import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { transition } from './amendment-state.js';
 import { AmendmentJournal } from './amendment-journal.js';
 import { AmendmentEntity } from './amendment.entity.js';
-import { conflictingKeys } from './apply-changes.js';
-import { ChangeChecker } from './change-checker.js';
+import { conflictingKeys } from '../change-sets/apply-changes.js';
+import { ChangeChecker } from '../change-sets/change-checker.js';
 import type { RatifyVersionInput } from './dto/amendment.inputs.js';
 import { AmendmentsService } from './amendments.service.js';
 

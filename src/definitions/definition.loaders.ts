@@ -7,6 +7,7 @@ import { loaderById, loaderGroupedBy } from '../common/graphql/batch-loaders.js'
 import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
 import { DefinitionEntity } from './definition.entity.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 
 /** The key of `versionByLabel`: a JSON pair, which no slug or label can break apart. */
 export const versionKey = (slug: string, label: string) => JSON.stringify([slug, label]);
@@ -45,7 +46,12 @@ export class DefinitionLoaders {
    */
   private readonly frozenCriteria = new Map<string, CriterionEntity[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    registry: LoadersRegistry,
+  ) {
+    registry.register('definitions', () => this.create());
+  }
 
   create() {
     const ds = this.dataSource;
@@ -104,5 +110,11 @@ export class DefinitionLoaders {
         return keys.map((key) => found.get(key) ?? null);
       }),
     };
+  }
+}
+
+declare module '../common/graphql/loaders.js' {
+  interface Loaders {
+    definitions: ReturnType<DefinitionLoaders['create']>;
   }
 }

@@ -1,9 +1,7 @@
-import { OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { Args, Context, Int, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { SubscriptionContext } from 'mercurius';
 import { Public } from '../common/auth/decorators.js';
-import { LoadersFactory } from '../common/graphql/loaders.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
@@ -22,18 +20,8 @@ const toModel = (event: AmendmentEventPayload): AmendmentEventModel =>
   });
 
 @Resolver(() => AmendmentEventModel)
-export class EventsResolver implements OnModuleInit {
-  private loaders: LoadersFactory;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  /**
-   * Looked up rather than injected: LoadersModule reaches the amendments, which
-   * publish events, so importing it here would make a module cycle.
-   */
-  onModuleInit(): void {
-    this.loaders = this.moduleRef.get(LoadersFactory, { strict: false });
-  }
+export class EventsResolver {
+  constructor(private readonly loaders: LoadersRegistry) {}
 
   @Public()
   @Subscription(() => AmendmentEventModel, {

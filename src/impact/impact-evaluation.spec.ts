@@ -1,5 +1,5 @@
 import { generateFacts } from '../../testkit/generate-facts.js';
-import { applyChanges, type Change, type CriterionDraft } from '../amendments/apply-changes.js';
+import { applyChanges, type Change, type CriterionDraft } from '../change-sets/apply-changes.js';
 import { CriteriaEngine, type FactPaths, type Facts } from '../criteria/engine/index.js';
 import { OSAID_1_0_STARTER } from '../criteria/engine/fixtures/osaid-1.0-starter.js';
 import { verdictChanges } from '../verdicts/verdict-change.js';

@@ -2,19 +2,18 @@ import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { SystemsModule } from '../systems/systems.module.js';
 import { VerdictsModule } from '../verdicts/verdicts.module.js';
-import { ChangeChecker } from '../amendments/change-checker.js';
+import { ChangeSetsModule } from '../change-sets/change-sets.module.js';
 import { CurrentFactsRepository } from './current-facts.repository.js';
 import { ImpactResolver } from './impact.resolver.js';
 import { ImpactService } from './impact.service.js';
 
 /**
- * Amendment impact, and the checks that decide whether changes can apply at all
- * (shared with proposing and ratifying). The VerdictChange.system field it returns is
- * resolved by VerdictsModule.
+ * What changes to a version would do to every system's computed verdict. The
+ * VerdictChange.system field it returns is resolved by VerdictsModule.
  */
 @Module({
-  imports: [DefinitionsModule, SystemsModule, VerdictsModule],
-  providers: [ImpactService, ImpactResolver, CurrentFactsRepository, ChangeChecker],
-  exports: [ImpactService, ChangeChecker],
+  imports: [DefinitionsModule, SystemsModule, VerdictsModule, ChangeSetsModule],
+  providers: [ImpactService, ImpactResolver, CurrentFactsRepository],
+  exports: [ImpactService],
 })
 export class ImpactModule {}

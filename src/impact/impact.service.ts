@@ -5,8 +5,8 @@ import {
   conflictingKeys,
   type Change,
   type CriterionDraft,
-} from '../amendments/apply-changes.js';
-import { ChangeChecker } from '../amendments/change-checker.js';
+} from '../change-sets/apply-changes.js';
+import { ChangeChecker } from '../change-sets/change-checker.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
 import type { AppConfig } from '../common/config/config.js';
 import { conflict } from '../common/errors/app-error.js';

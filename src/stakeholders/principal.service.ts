@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { unauthenticated } from '../common/errors/app-error.js';
-import type { Role } from './stakeholder-role.entity.js';
+import type { Role } from '../common/auth/principal.js';
 import { TokenService } from './token.service.js';
 
 /**

@@ -1,8 +1,6 @@
 import { Check, CreateDateColumn, Entity, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import type { Role } from '../common/auth/principal.js';
 import { StakeholderEntity } from './stakeholder.entity.js';
-
-export const ROLES = ['STEWARD', 'COMMITTEE', 'MEMBER'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity('stakeholder_roles')
 @Check('stakeholder_roles_role', `"role" IN ('STEWARD','COMMITTEE','MEMBER')`)

@@ -3,13 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { loaderById } from '../common/graphql/batch-loaders.js';
-import { StakeholderRoleEntity, type Role } from './stakeholder-role.entity.js';
+import type { Role } from '../common/auth/principal.js';
+import { StakeholderRoleEntity } from './stakeholder-role.entity.js';
 import { StakeholderEntity } from './stakeholder.entity.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 
 /** Per-request batching of stakeholder look-ups: one query per kind, whatever the list size. */
 @Injectable()
 export class StakeholderLoaders {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    registry: LoadersRegistry,
+  ) {
+    registry.register('stakeholders', () => this.create());
+  }
 
   create() {
     return {
@@ -23,5 +30,11 @@ export class StakeholderLoaders {
         return ids.map((id) => roles.get(id)!);
       }),
     };
+  }
+}
+
+declare module '../common/graphql/loaders.js' {
+  interface Loaders {
+    stakeholders: ReturnType<StakeholderLoaders['create']>;
   }
 }

@@ -4,7 +4,7 @@ import type { Principal } from '../common/auth/principal.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { AuthPayload, RoleEnum, StakeholderModel } from './models/stakeholder.model.js';
-import type { Role } from './stakeholder-role.entity.js';
+import type { Role } from '../common/auth/principal.js';
 import type { StakeholderEntity } from './stakeholder.entity.js';
 import { StakeholdersService, type SignedIn as SignedInResult } from './stakeholders.service.js';
 

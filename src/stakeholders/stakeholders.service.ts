@@ -9,7 +9,8 @@ import type { SignUpInput } from './dto/sign-up.input.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 import { AccountThrottle } from './account-throttle.js';
-import { StakeholderRoleEntity, type Role } from './stakeholder-role.entity.js';
+import type { Role } from '../common/auth/principal.js';
+import { StakeholderRoleEntity } from './stakeholder-role.entity.js';
 import { StakeholderEntity } from './stakeholder.entity.js';
 import { TokenService } from './token.service.js';
 

@@ -5,13 +5,17 @@ import type { DataSource } from 'typeorm';
 import { loaderById } from '../common/graphql/batch-loaders.js';
 import { FactRevisionEntity } from './fact-revision.entity.js';
 import { SystemsRepository, type SystemWithFacts } from './systems.repository.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 
 @Injectable()
 export class SystemLoaders {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly systems: SystemsRepository,
-  ) {}
+    registry: LoadersRegistry,
+  ) {
+    registry.register('systems', () => this.create());
+  }
 
   create() {
     return {
@@ -23,5 +27,11 @@ export class SystemLoaders {
       }),
       factRevisionById: loaderById(this.dataSource, FactRevisionEntity),
     };
+  }
+}
+
+declare module '../common/graphql/loaders.js' {
+  interface Loaders {
+    systems: ReturnType<SystemLoaders['create']>;
   }
 }

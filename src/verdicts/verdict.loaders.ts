@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { VerdictSource, VerdictEntity } from './verdict.entity.js';
 import { VerdictsService, type SystemRef, type VersionRef } from './verdicts.service.js';
+import { LoadersRegistry } from '../common/graphql/loaders.js';
 
 export interface VerdictKey {
   version: VersionRef;
@@ -12,7 +13,12 @@ export interface VerdictKey {
 /** Batches verdict look-ups of many systems into one pass per (version, source). */
 @Injectable()
 export class VerdictLoaders {
-  constructor(private readonly verdicts: VerdictsService) {}
+  constructor(
+    private readonly verdicts: VerdictsService,
+    registry: LoadersRegistry,
+  ) {
+    registry.register('verdicts', () => this.create());
+  }
 
   create() {
     return {
@@ -46,3 +52,9 @@ export class VerdictLoaders {
 }
 
 const cacheKey = (key: VerdictKey) => `${key.version.id}|${key.source}|${key.system.id}`;
+
+declare module '../common/graphql/loaders.js' {
+  interface Loaders {
+    verdicts: ReturnType<VerdictLoaders['create']>;
+  }
+}

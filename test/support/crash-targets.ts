@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/common/database/database.js';
 import type { SqlRunner } from './consistency.js';
+import { ENTITIES } from '../../src/entities.js';
 
 /** A database the crash loop runs the server on: the embedded one, or a server's. */
 export interface Target {
@@ -34,6 +35,7 @@ export function embeddedTarget(): Target {
       // after a SIGKILL sees, its entrypoint running as the same pid every time.
       writeFileSync(join(dir!, 'redline.lock'), String(process.pid));
       const database = await openDatabase({
+        entities: ENTITIES,
         databaseUrl: null,
         dataDir: dir,
         runMigrations: false,

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap.js';
 import { openDatabase } from '../../src/common/database/database.js';
 import type { TestApp } from './test-app.js';
+import { ENTITIES } from '../../src/entities.js';
 
 export interface SecondInstance {
   url: string;
@@ -19,6 +20,7 @@ export interface SecondInstance {
 export async function startSecondInstance(first: TestApp): Promise<SecondInstance> {
   if (!first.databaseUrl) throw new Error('A second instance needs DATABASE_URL');
   const database = await openDatabase({
+    entities: ENTITIES,
     databaseUrl: first.databaseUrl,
     dataDir: null,
     runMigrations: false,

@@ -7,6 +7,7 @@ import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/common/config/config.js';
 import { openDatabase, type Database } from '../../src/common/database/database.js';
 import { seedReferenceData } from '../../src/seed/seeder.js';
+import { ENTITIES } from '../../src/entities.js';
 import { STEWARD } from '../../testkit/factories/index.js';
 import { freshDatabase } from '../../testkit/server-database.js';
 
@@ -43,6 +44,7 @@ export async function startTestApp(
   let database: Database;
   try {
     database = await openDatabase({
+      entities: ENTITIES,
       databaseUrl: server?.url ?? null,
       dataDir: null,
       poolSize: 10,

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection.js';
-import type { ChangeKind } from '../amendment-change.entity.js';
+import type { ChangeKind } from '../../change-sets/apply-changes.js';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '../amendment.entity.js';
 import { ChangeKindEnum } from '../dto/amendment-change.input.js';
 

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Role } from '../../stakeholders/stakeholder-role.entity.js';
+import type { Role } from './principal.js';
 import type { RequestContext } from '../graphql/request-context.js';
 
 export const ACCESS_KEY = 'redline:access';

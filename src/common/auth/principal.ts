@@ -1,4 +1,6 @@
-import type { Role } from '../../stakeholders/stakeholder-role.entity.js';
+/** What a stakeholder may be granted; STEWARD implies COMMITTEE, which implies MEMBER. */
+export const ROLES = ['STEWARD', 'COMMITTEE', 'MEMBER'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who is making a request, as established from the token on every request. */
 export interface Principal {

@@ -1,10 +1,14 @@
-import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 
+/** The mapped classes, each feature's (src/entities.ts lists them). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+export type Entities = Array<Function | EntitySchema>;
+
 export interface DatabaseTarget {
   url: string;
+  entities: Entities;
   /** Connections in the pool; the embedded database serves one query at a time, so it gets one. */
   poolSize: number;
 }
@@ -18,7 +22,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {
     type: 'postgres',
     url: target.url,
-    entities: ENTITIES,
+    entities: target.entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options.js';
+import { dataSourceOptions, type Entities } from './data-source-options.js';
 import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.js';
 
 export interface Database {
@@ -18,6 +18,8 @@ export interface Database {
 }
 
 export interface OpenOptions {
+  /** What to map: src/entities.ts' ENTITIES. */
+  entities: Entities;
   databaseUrl: string | null;
   /** Embedded data directory; null keeps the embedded database in memory (tests, schema generation). */
   dataDir: string | null;
@@ -40,7 +42,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir);
   const url = options.databaseUrl ?? embedded!.url;
   const dataSource = new DataSource(
-    dataSourceOptions({ url, poolSize: embedded ? EMBEDDED_POOL_SIZE : (options.poolSize ?? 10) }),
+    dataSourceOptions({
+      url,
+      entities: options.entities,
+      poolSize: embedded ? EMBEDDED_POOL_SIZE : (options.poolSize ?? 10),
+    }),
   );
   try {
     await dataSource.initialize();

@@ -10,7 +10,7 @@ import { depthLimit, isIntrospectionOnly } from './depth-limit.js';
 import { errorFormatter } from './error-formatter.js';
 import { withInputDefaults } from './input-defaults.js';
 import { checkRequestValues } from './request-values.js';
-import type { LoadersFactory } from './loaders.js';
+import type { LoadersRegistry } from './loaders.js';
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, limitQueryComplexity } from './query-complexity.js';
 import type { RequestContext } from './request-context.js';
 
@@ -29,7 +29,7 @@ const introspectionOnly = (document: DocumentNode) =>
  * The schema is built in memory from the code; `npm run schema:generate` prints it
  * to schema.gql and CI fails when the committed file differs.
  */
-export function graphqlOptions(config: AppConfig, loaders: LoadersFactory): MercuriusDriverConfig {
+export function graphqlOptions(config: AppConfig, loaders: LoadersRegistry): MercuriusDriverConfig {
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ROLES, type Role } from '../stakeholder-role.entity.js';
+import { ROLES, type Role } from '../../common/auth/principal.js';
 import { SECTORS, type Sector } from '../stakeholder.entity.js';
 
 const enumOf = <T extends string>(values: readonly T[]) =>

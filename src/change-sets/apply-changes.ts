@@ -1,4 +1,6 @@
-import type { ChangeKind } from './amendment-change.entity.js';
+/** ADD a criterion (all fields), MODIFY one by key (any fields), REMOVE one by key. */
+export const CHANGE_KINDS = ['ADD', 'MODIFY', 'REMOVE'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A criterion as the amendment logic sees it. */
 export interface CriterionDraft {

@@ -8,7 +8,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
-import { StakeholderEntity } from './stakeholder.entity.js';
+import { StakeholderEntity } from '../stakeholders/stakeholder.entity.js';
 
 /** A declared conflict of interest, e.g. employment by a developer whose system is judged. */
 @Entity('conflicts_of_interest')

@@ -4,7 +4,7 @@ import {
   conflictingKeys,
   validateChanges,
   type CriterionDraft,
-} from './apply-changes.js';
+} from '../change-sets/apply-changes.js';
 
 const base: CriterionDraft[] = [
   { key: 'a', component: 'Code', title: 'A', text: 'a', rule: 'true == true', level: null },

@@ -1,11 +1,11 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { PrincipalService } from '../../stakeholders/principal.service.js';
-import { forbidden, unauthenticated } from '../errors/app-error.js';
-import type { RequestContext } from '../graphql/request-context.js';
-import { ACCESS_KEY, type Access } from './decorators.js';
-import { hasRole } from './principal.js';
+import { ACCESS_KEY, type Access } from '../common/auth/decorators.js';
+import { hasRole } from '../common/auth/principal.js';
+import { forbidden, unauthenticated } from '../common/errors/app-error.js';
+import type { RequestContext } from '../common/graphql/request-context.js';
+import { PrincipalService } from './principal.service.js';
 
 /**
  * The global guard. It establishes the caller once per request (a bad token is

@@ -10,7 +10,7 @@ import {
   validateChanges,
   type Change,
   type CriterionDraft,
-} from './apply-changes.js';
+} from '../change-sets/apply-changes.js';
 
 /**
  * Decides whether changes can apply to a version before anything is stored: each
