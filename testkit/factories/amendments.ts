@@ -36,7 +36,7 @@ export function amendmentInput(overrides: Partial<AmendmentInput> = {}): Amendme
   };
 }
 
-/** A proposal of `amendmentInput()` with these changes, each `[key, text]` a MODIFY of its text. */
+/** A proposal on `base` that rewords each criterion of `texts` (key → its new text). */
 export const rewording = (base: string, texts: Record<string, string>) =>
   amendmentInput({
     baseVersion: base,
