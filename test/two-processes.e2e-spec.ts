@@ -8,7 +8,6 @@ import {
   castVote,
   grantRole,
   proposeAmendment,
-  rewording,
   signUp,
   STEWARD,
   stewardAccount,
@@ -16,12 +15,12 @@ import {
   type Member,
 } from '../testkit/factories/index.js';
 import { codes, gql, ok } from '../testkit/graphql-client.js';
+import { within } from '../testkit/processes.js';
 import {
   createScratchDatabase,
   releaseTogether,
   type ScratchDatabase,
 } from './support/scratch-database.js';
-import { within } from '../testkit/processes.js';
 import { startServer, stopServer, type ServerProcess } from './support/server-process.js';
 import { subscribe, type Subscription } from './support/subscriptions.js';
 
@@ -120,7 +119,8 @@ onServer(
 
     /** Proposes a change on `base` through `server` and votes it through to ACCEPTED. */
     async function accepted(server: ServerProcess, base: string, key: string, text: string) {
-      const input = { ...rewording(base, { [key]: text }), title: `Reword ${key}` };
+      const changes = [{ kind: 'MODIFY', key, text }];
+      const input = amendmentInput({ baseVersion: base, title: `Reword ${key}`, changes });
       const { number } = await proposeAmendment(server, proposer.token, input);
       await transition(server, steward.token, 'openVoting', number);
       for (const member of committee) await castVote(server, member.token, number, 'APPROVE');
