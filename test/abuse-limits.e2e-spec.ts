@@ -25,7 +25,7 @@ import {
   transition,
   type Account,
 } from '../testkit/factories/index.js';
-import { codes, gql, ok, type GraphQLError } from '../testkit/graphql-client.js';
+import { codes, gql, ok, send, type GraphQLError } from '../testkit/graphql-client.js';
 import { startSecondInstance } from './support/second-instance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -354,14 +354,8 @@ describe('In production', () => {
     await app?.close();
   });
 
-  const raw = async (query: string) => {
-    const response = await fetch(app.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    return { status: response.status, text: await response.text() };
-  };
+  /** The answer's status and text as received, to look for what must not leak. */
+  const raw = (query: string) => send(app.url, { query });
   // Stack frames, driver class names and PostgreSQL's own wording.
   const LEAKS = /stack|\.[jt]s:\d+|QueryFailedError|column "|relation "|does not exist|SELECT /i;
 
