@@ -20,7 +20,6 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Facts } from '../src/criteria/engine/index.js';
 import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table.js';
-import { ENTITIES } from '../src/entities.js';
 import {
   addComment,
   amendmentInput,
@@ -164,6 +163,8 @@ export async function run(): Promise<void> {
   );
   const { seedReferenceData } =
     await dist<typeof import('../src/seed/seeder.js')>('src/seed/seeder.js');
+  // The built entity classes: the application looks its repositories up by these.
+  const { ENTITIES } = await dist<typeof import('../src/entities.js')>('src/entities.js');
 
   const database = await freshDatabase(ADMIN_URL, 'redline_sqlcount');
   const db = new pg.Client({ connectionString: database.url });
