@@ -12,7 +12,7 @@ import { AmendmentJournal } from './amendment-journal.js';
 import { locate } from './amendment-lookup.js';
 import { AmendmentEntity, type AmendmentStatus } from './amendment.entity.js';
 import { ChangeChecker } from '../change-sets/change-checker.js';
-import type { AmendmentChangeInput } from './dto/amendment-change.input.js';
+import type { AmendmentChangeInput } from '../change-sets/dto/amendment-change.input.js';
 import type { ProposeAmendmentInput, ReviseAmendmentInput } from './dto/amendment.inputs.js';
 import { tally, type Tally } from './tally.js';
 import { VoteEntity } from './vote.entity.js';
