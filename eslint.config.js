@@ -25,6 +25,20 @@ const importsOf = (features) => ({
 });
 const importDirection = [
   {
+    // A migration runs as written on the day it was merged, whatever the code becomes.
+    files: ['migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./src/', message: 'A migration imports no application code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/common/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [importsOf(FEATURES)] }] },
   },
