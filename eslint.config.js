@@ -1,5 +1,85 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * The direction of imports, top to bottom (docs/architecture.md): a folder may import
+ * common and the features listed before it, never one listed after it; src/common imports
+ * no feature; the criteria engine imports nothing of Redline and no framework.
+ */
+const FEATURES = [
+  'criteria',
+  'audit',
+  'stakeholders',
+  'events',
+  'definitions',
+  'systems',
+  'verdicts',
+  'change-sets',
+  'impact',
+  'diff',
+  'amendments',
+  'seed',
+];
+const importsOf = (features) => ({
+  regex: `^(\\.\\./)+(${features.join('|')})/`,
+  message: 'A feature imports only common and the features below it (docs/architecture.md).',
+});
+const importDirection = [
+  {
+    // A migration runs as written on the day it was merged, whatever the code becomes.
+    files: ['migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./src/', message: 'A migration imports no application code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/common/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [importsOf(FEATURES)] }] },
+  },
+  ...FEATURES.map((feature, index) => ({
+    files: [`src/${feature}/**/*.ts`],
+    ignores: feature === 'criteria' ? ['src/criteria/engine/**'] : [],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: index + 1 < FEATURES.length ? [importsOf(FEATURES.slice(index + 1))] : [] },
+      ],
+    },
+  })),
+  ...[
+    // Publishable on its own: its vocabulary and host functions come in as arguments.
+    ['src/criteria/engine/*.ts', '^\\.\\./'],
+    ['src/criteria/engine/*/**/*.ts', '^\\.\\./\\.\\./'],
+  ].map(([files, outside]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: outside,
+              message:
+                'The criteria engine imports nothing of Redline outside src/criteria/engine.',
+            },
+            {
+              regex:
+                '^(@nestjs/|typeorm|pg$|pg/|dataloader|class-validator|class-transformer|graphql)',
+              message: 'The criteria engine depends on no framework or database.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'migrations/*-InitialSchema.ts'] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -23,6 +103,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  ...importDirection,
   {
     // e2e tests read GraphQL responses as loosely typed JSON, as a client would.
     files: ['test/**/*.ts', 'testkit/**/*.ts'],

@@ -1,11 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { upsertLicenseVerdicts } from '../src/criteria/license-table.js';
 
 /**
  * The licence lookup table that criteria pushed down to SQL join on, filled for every
  * licence already on record, and a trigger that refuses a fact revision naming a licence
  * the table does not know: a missing row would turn a licence verdict into "unknown" in
  * SQL while the in-memory engine says true or false.
+ *
+ * Self-contained, as a migration must be (it imports no application code, which would
+ * change under it): the licences already on record get a row marked as not yet computed
+ * (an empty list version), which the application computes with the engine's own licence
+ * functions when it starts, before it serves anything (LicenseTable).
  */
 export class LicenseVerdicts1795870000000 implements MigrationInterface {
   name = 'LicenseVerdicts1795870000000';
@@ -20,10 +24,13 @@ export class LicenseVerdicts1795870000000 implements MigrationInterface {
               jsonb_each(COALESCE(fr.facts -> 'components', '{}'::jsonb)) AS c
         WHERE c.value ? 'license'`,
     );
-    await upsertLicenseVerdicts(
-      queryRunner,
-      known.map((row) => row.expression),
-    );
+    if (known.length > 0) {
+      await queryRunner.query(
+        `INSERT INTO license_verdicts (expression, osi_approved, open_data, list_version)
+         SELECT expression, false, false, '' FROM unnest($1::text[]) AS expression`,
+        [known.map((row) => row.expression)],
+      );
+    }
     await queryRunner.query(`
       CREATE FUNCTION redline_licenses_known() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE

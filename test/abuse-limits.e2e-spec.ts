@@ -96,7 +96,11 @@ describe('Abuse limits', () => {
           message: expect.stringContaining(
             `depth (${MAX_QUERY_DEPTH + 1}) exceeds the query depth limit of ${MAX_QUERY_DEPTH}`,
           ),
-          extensions: { code: 'QUERY_TOO_COMPLEX', maxDepth: MAX_QUERY_DEPTH },
+          extensions: {
+            code: 'QUERY_TOO_COMPLEX',
+            reason: 'DEPTH_LIMIT',
+            maxDepth: MAX_QUERY_DEPTH,
+          },
         }),
       ]);
     });
@@ -120,6 +124,7 @@ describe('Abuse limits', () => {
           message: expect.stringMatching(/too complex/),
           extensions: {
             code: 'QUERY_TOO_COMPLEX',
+            reason: 'COST_LIMIT',
             complexity: MAX_QUERY_COMPLEXITY + 1,
             maxComplexity: MAX_QUERY_COMPLEXITY,
           },
@@ -149,7 +154,11 @@ describe('Abuse limits', () => {
       expect(over.errors).toEqual([
         expect.objectContaining({
           message: expect.stringContaining(`more that ${MAX_QUERY_TOKENS} tokens`),
-          extensions: { code: 'QUERY_TOO_COMPLEX', maxTokens: MAX_QUERY_TOKENS },
+          extensions: {
+            code: 'QUERY_TOO_COMPLEX',
+            reason: 'TOKEN_LIMIT',
+            maxTokens: MAX_QUERY_TOKENS,
+          },
         }),
       ]);
     });
@@ -162,7 +171,10 @@ describe('Abuse limits', () => {
       expect(await over.json()).toEqual({
         data: null,
         errors: [
-          { message: 'Request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+          {
+            message: 'Request body is too large',
+            extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'BODY_LIMIT' },
+          },
         ],
       });
     });

@@ -130,7 +130,7 @@ describe('Hostile requests', () => {
       expect(missing.errors).toEqual([
         expect.objectContaining({
           path: ['system', 'verdict'],
-          extensions: { code: 'NOT_FOUND' },
+          extensions: { code: 'NOT_FOUND', reason: 'NO_VERSION' },
         }),
       ]);
     });

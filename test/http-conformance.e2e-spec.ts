@@ -274,7 +274,9 @@ describe('GraphQL over HTTP', () => {
         ],
       ];
       for (const [params, message] of cases) {
-        const errors = [{ message, extensions: { code: 'BAD_USER_INPUT' } }];
+        const errors = [
+          { message, extensions: { code: 'BAD_USER_INPUT', reason: 'NO_SUCH_OPERATION' } },
+        ];
         const overPost = await post(app.url, JSON.stringify(params), json);
         expect([params, overPost.status, overPost.body]).toEqual([
           params,
@@ -333,7 +335,11 @@ describe('GraphQL over HTTP', () => {
         GRAPHQL_RESPONSE,
         {
           data: { __typename: 'Query', me: null },
-          errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })],
+          errors: [
+            expect.objectContaining({
+              extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' },
+            }),
+          ],
         },
       ]);
     });

@@ -2,6 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/app-error.js';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
 import { AmendmentEntity } from './amendment.entity.js';
+import { noSuchDefinition } from '../definitions/refusals.js';
+
+export const noSuchAmendment = (slug: string, number: number) =>
+  notFound('NO_AMENDMENT', `No amendment ${slug} #${number}`);
 
 export interface Located {
   definition: DefinitionEntity;
@@ -20,7 +24,7 @@ export async function locate(
   lock?: 'update' | 'share',
 ): Promise<Located> {
   const definition = await manager.findOneBy(DefinitionEntity, { slug });
-  if (!definition) throw notFound(`No definition "${slug}"`);
+  if (!definition) throw noSuchDefinition(slug);
   const query = manager
     .getRepository(AmendmentEntity)
     .createQueryBuilder('a')
@@ -31,6 +35,6 @@ export async function locate(
   if (lock === 'update') query.setLock('pessimistic_write');
   if (lock === 'share') query.setLock('pessimistic_read');
   const amendment = await query.getOne();
-  if (!amendment) throw notFound(`No amendment ${slug} #${number}`);
+  if (!amendment) throw noSuchAmendment(slug, number);
   return { definition, amendment };
 }

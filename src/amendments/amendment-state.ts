@@ -1,5 +1,6 @@
 import { conflict } from '../common/errors/app-error.js';
 import type { AmendmentStatus } from './amendment.entity.js';
+import type { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 
 /** Everything that moves an amendment from one status to another, in one table. */
 export const TRANSITIONS = {
@@ -33,17 +34,45 @@ const DESCRIPTIONS: Record<AmendmentAction, string> = {
   raiseConcern: 'given a concern',
 };
 
+/** Statuses after which nothing is discussed or decided any more. */
+const CONCLUDED: ReadonlySet<AmendmentStatus> = new Set([
+  'ACCEPTED',
+  'REJECTED',
+  'MERGED',
+  'WITHDRAWN',
+]);
+
+/** Participation refused because its period is over has a reason of its own. */
+const CLOSED: Partial<Record<AmendmentAction, string>> = {
+  comment: 'COMMENTS_CLOSED',
+  vote: 'VOTING_CLOSED',
+  raiseConcern: 'VOTING_CLOSED',
+};
+
 /**
  * The status an action leads to (the current one for actions that do not move
- * it), or a CONFLICT that names the current status and the ones that would allow it.
+ * it), or a CONFLICT that names the current status and the ones that would allow it:
+ * COMMENTS_CLOSED or VOTING_CLOSED once the amendment is concluded, WRONG_STATUS otherwise
+ * (a vote before voting opens, a revision after it has).
  */
 export function transition(current: AmendmentStatus, action: AmendmentAction): AmendmentStatus {
   const rule = TRANSITIONS[action];
   if (!(rule.from as readonly AmendmentStatus[]).includes(current)) {
     throw conflict(
+      (CONCLUDED.has(current) && CLOSED[action]) || 'WRONG_STATUS',
       `An amendment that is ${current} cannot be ${DESCRIPTIONS[action]} (only from ${rule.from.join(' or ')})`,
       { status: current, allowedFrom: [...rule.from], ...(rule.to ? { to: rule.to } : {}) },
     );
   }
   return rule.to ?? current;
+}
+
+/** Amendments are written against, and ratified onto, the definition's RATIFIED version. */
+export function assertAmendable(version: Pick<DefinitionVersionEntity, 'label' | 'status'>): void {
+  if (version.status === 'RATIFIED') return;
+  throw conflict(
+    'BASE_NOT_RATIFIED',
+    `Version ${version.label} is ${version.status}; amendments apply only to the RATIFIED version`,
+    { status: version.status },
+  );
 }

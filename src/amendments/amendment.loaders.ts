@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
-import { rolesImplying } from '../common/auth/principal.js';
 import { loaderById, loaderGroupedBy } from '../common/graphql/batch-loaders.js';
 import { ImpactService, type AmendmentChanges } from '../impact/impact.service.js';
 import type { ImpactModel } from '../impact/models/impact.model.js';
@@ -15,6 +14,7 @@ import { CommentEntity } from './comment.entity.js';
 import { ConcernEntity } from './concern.entity.js';
 import { VoteEntity } from './vote.entity.js';
 import { LoadersRegistry } from '../common/graphql/loaders.js';
+import { countEligibleVoters } from './tally-inputs.js';
 
 /** The key of `changes`: an amendment and one of its revisions. */
 export const revisionKey = (amendmentId: string, revision: number) => `${amendmentId}:${revision}`;
@@ -64,15 +64,7 @@ export class AmendmentLoaders {
       history: loaderGroupedBy(ds, AuditEventEntity, 'entityId', { seq: 'ASC' }),
       /** How many stakeholders hold a role (directly or through one that implies it). */
       eligibleVoters: new DataLoader<Role, number>(async (roles) =>
-        Promise.all(
-          roles.map(async (role) => {
-            const [{ count }] = await ds.query(
-              `SELECT count(DISTINCT stakeholder_id)::int AS count FROM stakeholder_roles WHERE role = ANY($1)`,
-              [rolesImplying(role)],
-            );
-            return count as number;
-          }),
-        ),
+        Promise.all(roles.map((role) => countEligibleVoters(ds, role))),
       ),
     };
   }

@@ -45,7 +45,7 @@ import {
   TallyModel,
 } from './models/amendment.model.js';
 import { CommentModel, ConcernModel, VoteModel } from './models/participation.model.js';
-import { tally } from './tally.js';
+import { tallyOf } from './tally-inputs.js';
 
 const number = { type: () => Int };
 
@@ -84,7 +84,9 @@ export class AmendmentsResolver {
     @Args('amendments', { type: () => [Int] }) numbers: number[],
   ): Promise<CombinedImpactModel> {
     if (numbers.length === 0 || numbers.length > 20) {
-      throw badInput('amendments must list 1 to 20 numbers', { field: 'amendments' });
+      throw badInput('INVALID_INPUT', 'amendments must list 1 to 20 numbers', {
+        field: 'amendments',
+      });
     }
     const { baseLabel, sets } = await this.service.changeSets(definition, [...new Set(numbers)]);
     return this.impacts.combinedImpact(definition, baseLabel, sets);
@@ -226,18 +228,13 @@ export class AmendmentsResolver {
   })
   async tally(@Parent() a: AmendmentModel, @Context() ctx: RequestContext): Promise<TallyModel> {
     const definition = (await ctx.loaders.definitions.definitionById.load(a.definitionId))!;
-    const [votes, concerns, eligible] = await Promise.all([
-      ctx.loaders.amendments.votes.load(a.id),
-      ctx.loaders.amendments.concerns.load(a.id),
-      ctx.loaders.amendments.eligibleVoters.load(definition.policy.voterRole),
-    ]);
-    return tally(
-      votes.map((vote) => ({ choice: vote.choice, revision: vote.amendmentRevision })),
-      a.revision,
-      eligible,
-      concerns.filter((concern) => concern.resolvedAt === null).length,
-      definition.policy,
-    );
+    const loaders = ctx.loaders.amendments;
+    return tallyOf(a, definition.policy, {
+      votes: (id) => loaders.votes.load(id),
+      openConcerns: async (id) =>
+        (await loaders.concerns.load(id)).filter((concern) => concern.resolvedAt === null).length,
+      eligibleVoters: (role) => loaders.eligibleVoters.load(role),
+    });
   }
 
   @ResolveField(() => ImpactModel, {

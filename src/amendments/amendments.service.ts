@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { rolesImplying } from '../common/auth/principal.js';
 import { badInput, conflict, forbidden } from '../common/errors/app-error.js';
 import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
@@ -12,10 +11,11 @@ import { AmendmentJournal } from './amendment-journal.js';
 import { locate } from './amendment-lookup.js';
 import { AmendmentEntity, type AmendmentStatus } from './amendment.entity.js';
 import { ChangeChecker } from '../change-sets/change-checker.js';
-import type { AmendmentChangeInput } from './dto/amendment-change.input.js';
+import type { AmendmentChangeInput } from '../change-sets/dto/amendment-change.input.js';
 import type { ProposeAmendmentInput, ReviseAmendmentInput } from './dto/amendment.inputs.js';
-import { tally, type Tally } from './tally.js';
-import { VoteEntity } from './vote.entity.js';
+import type { Tally } from './tally.js';
+import { tallyOf, transactionTallySource } from './tally-inputs.js';
+import { assertAmendable } from './amendment-state.js';
 
 /** Proposing, revising and moving amendments through their statuses. */
 @Injectable()
@@ -29,7 +29,7 @@ export class AmendmentsService {
 
   /** A page of a definition's amendments in number order, after `afterNumber`, and how many match in all. */
   async page(slug: string, status: AmendmentStatus | null, afterNumber: number, limit: number) {
-    const definition = await this.definitions.bySlug(slug);
+    const definition = await this.definitions.bySlug(slug, this.dataSource.manager);
     const query = this.dataSource
       .getRepository(AmendmentEntity)
       .createQueryBuilder('a')
@@ -51,11 +51,7 @@ export class AmendmentsService {
   async propose(proposerId: string, input: ProposeAmendmentInput): Promise<AmendmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const base = await this.definitions.version(input.definition, input.baseVersion, manager);
-      if (base.status !== 'RATIFIED') {
-        throw conflict(
-          `Version ${base.label} is ${base.status}; amendments are written against the RATIFIED version`,
-        );
-      }
+      assertAmendable(base);
       const definition = await this.definitions.bySlug(input.definition, manager);
       await this.changes.assertApplicable(manager, definition, base.id, input.changes);
       // Numbers are per definition; serialise allocation so two proposals never race for one.
@@ -103,10 +99,11 @@ export class AmendmentsService {
     return this.dataSource.transaction(async (manager) => {
       const { definition, amendment } = await locate(manager, slug, number, 'update');
       if (amendment.proposerId !== actorId)
-        throw forbidden('Only the proposer can revise an amendment');
+        throw forbidden('NOT_PROPOSER', 'Only the proposer can revise an amendment');
       transition(amendment.status, 'revise');
       if (amendment.revision !== input.expectedRevision) {
         throw conflict(
+          'STALE_REVISION',
           `Amendment ${slug} #${number} is at revision ${amendment.revision}, not ${input.expectedRevision}; reload it`,
           { revision: amendment.revision },
         );
@@ -143,7 +140,7 @@ export class AmendmentsService {
   ): Promise<AmendmentEntity> {
     return this.move(slug, number, 'withdraw', actorId, (amendment) => {
       if (amendment.proposerId !== actorId && !isSteward) {
-        throw forbidden('Only the proposer or a steward can withdraw an amendment');
+        throw forbidden('NOT_PROPOSER', 'Only the proposer or a steward can withdraw an amendment');
       }
     });
   }
@@ -191,22 +188,7 @@ export class AmendmentsService {
     definition: DefinitionEntity,
     amendment: AmendmentEntity,
   ): Promise<Tally> {
-    const votes = await manager.findBy(VoteEntity, { amendmentId: amendment.id });
-    const [{ eligible }] = await manager.query(
-      `SELECT count(DISTINCT stakeholder_id)::int AS eligible FROM stakeholder_roles WHERE role = ANY($1)`,
-      [rolesImplying(definition.policy.voterRole)],
-    );
-    const [{ open }] = await manager.query(
-      `SELECT count(*)::int AS open FROM concerns WHERE amendment_id = $1 AND resolved_at IS NULL`,
-      [amendment.id],
-    );
-    return tally(
-      votes.map((vote) => ({ choice: vote.choice, revision: vote.amendmentRevision })),
-      amendment.revision,
-      eligible,
-      open,
-      definition.policy,
-    );
+    return tallyOf(amendment, definition.policy, transactionTallySource(manager));
   }
 
   /**
@@ -218,7 +200,8 @@ export class AmendmentsService {
     const located = [];
     for (const number of numbers) located.push((await locate(manager, slug, number)).amendment);
     const bases = new Set(located.map((amendment) => amendment.baseVersionId));
-    if (bases.size > 1) throw conflict('The amendments were written against different versions');
+    if (bases.size > 1)
+      throw conflict('MIXED_BASES', 'The amendments were written against different versions');
     const base = await manager.findOneByOrFail(DefinitionVersionEntity, {
       id: located[0].baseVersionId,
     });
@@ -280,9 +263,10 @@ export class AmendmentsService {
 
   private deadline(closesAt: Date | null, defaultDays: number): Date {
     const at = closesAt ?? new Date(Date.now() + defaultDays * 86_400_000);
-    if (Number.isNaN(at.getTime())) throw badInput('closesAt is not a date', { field: 'closesAt' });
+    if (Number.isNaN(at.getTime()))
+      throw badInput('INVALID_DEADLINE', 'closesAt is not a date', { field: 'closesAt' });
     if (closesAt && at.getTime() <= Date.now())
-      throw badInput('closesAt must be in the future', { field: 'closesAt' });
+      throw badInput('INVALID_DEADLINE', 'closesAt must be in the future', { field: 'closesAt' });
     return at;
   }
 

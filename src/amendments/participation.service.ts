@@ -33,12 +33,17 @@ export class ParticipationService {
         amendment.commentsCloseAt &&
         amendment.commentsCloseAt <= new Date()
       ) {
-        throw conflict(`The comment period of ${input.definition} #${input.number} has closed`);
+        throw conflict(
+          'COMMENTS_CLOSED',
+          `The comment period of ${input.definition} #${input.number} has closed`,
+        );
       }
       if (input.parentId) {
         const parent = await manager.findOneBy(CommentEntity, { id: input.parentId });
         if (!parent || parent.amendmentId !== amendment.id) {
-          throw badInput('parentId is not a comment on this amendment', { field: 'parentId' });
+          throw badInput('REPLY_ELSEWHERE', 'parentId is not a comment on this amendment', {
+            field: 'parentId',
+          });
         }
       }
       const comment = await manager.save(
@@ -66,8 +71,9 @@ export class ParticipationService {
   async editComment(actorId: string, id: string, body: string): Promise<CommentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const comment = await this.lockComment(manager, id);
-      if (comment.authorId !== actorId) throw forbidden('Only the author can edit a comment');
-      if (comment.hiddenAt) throw conflict('A hidden comment cannot be edited');
+      if (comment.authorId !== actorId)
+        throw forbidden('NOT_AUTHOR', 'Only the author can edit a comment');
+      if (comment.hiddenAt) throw conflict('COMMENT_HIDDEN', 'A hidden comment cannot be edited');
       if (comment.body === body) return comment;
       await manager.insert(CommentEditEntity, {
         commentId: comment.id,
@@ -87,7 +93,7 @@ export class ParticipationService {
   async hideComment(actorId: string, id: string, reason: string): Promise<CommentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const comment = await this.lockComment(manager, id);
-      if (comment.hiddenAt) throw conflict('The comment is already hidden');
+      if (comment.hiddenAt) throw conflict('COMMENT_HIDDEN', 'The comment is already hidden');
       Object.assign(comment, { hiddenAt: new Date(), hiddenReason: reason, hiddenById: actorId });
       const saved = await manager.save(comment);
       await this.recordOnAmendment(manager, comment.amendmentId, 'comment.hidden', actorId, {
@@ -113,7 +119,10 @@ export class ParticipationService {
       );
       transition(amendment.status, 'vote');
       if (amendment.votingCloseAt && amendment.votingCloseAt <= new Date()) {
-        throw conflict(`Voting on ${input.definition} #${input.number} has closed`);
+        throw conflict(
+          'VOTING_CLOSED',
+          `Voting on ${input.definition} #${input.number} has closed`,
+        );
       }
       const [row] = await manager.query(
         `INSERT INTO votes (amendment_id, voter_id, choice, rationale, amendment_revision)
@@ -168,11 +177,14 @@ export class ParticipationService {
         .where('c.id = :id', { id })
         .setLock('pessimistic_write')
         .getOne();
-      if (!concern) throw notFound(`No concern ${id}`);
+      if (!concern) throw notFound('NO_CONCERN', `No concern ${id}`);
       if (concern.raisedById !== actorId && !isSteward) {
-        throw forbidden('Only the member who raised a concern or a steward can resolve it');
+        throw forbidden(
+          'NOT_RAISER',
+          'Only the member who raised a concern or a steward can resolve it',
+        );
       }
-      if (concern.resolvedAt) throw conflict('The concern is already resolved');
+      if (concern.resolvedAt) throw conflict('CONCERN_RESOLVED', 'The concern is already resolved');
       Object.assign(concern, { resolvedAt: new Date(), resolvedById: actorId, resolution });
       const saved = await manager.save(concern);
       await this.recordOnAmendment(manager, concern.amendmentId, 'concern.resolved', actorId, {
@@ -189,7 +201,7 @@ export class ParticipationService {
       .where('c.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
-    if (!comment) throw notFound(`No comment ${id}`);
+    if (!comment) throw notFound('NO_COMMENT', `No comment ${id}`);
     return comment;
   }
 

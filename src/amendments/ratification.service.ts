@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { LICENSE_LIST_VERSION } from '../criteria/engine/index.js';
-import { conflict, notFound } from '../common/errors/app-error.js';
+import { conflict } from '../common/errors/app-error.js';
 import { CriterionEntity } from '../definitions/criterion.entity.js';
 import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
@@ -15,6 +15,9 @@ import { conflictingKeys } from '../change-sets/apply-changes.js';
 import { ChangeChecker } from '../change-sets/change-checker.js';
 import type { RatifyVersionInput } from './dto/amendment.inputs.js';
 import { AmendmentsService } from './amendments.service.js';
+import { noSuchVersion } from '../definitions/refusals.js';
+import { noSuchAmendment } from './amendment-lookup.js';
+import { assertAmendable } from './amendment-state.js';
 
 /**
  * Ratification: the steward applies accepted amendments to the ratified base
@@ -48,12 +51,8 @@ export class RatificationService {
         })
         .setLock('pessimistic_write')
         .getOne();
-      if (!base) throw notFound(`No version "${input.baseVersion}" of "${input.definition}"`);
-      if (base.status !== 'RATIFIED') {
-        throw conflict(
-          `Version ${base.label} is ${base.status}; only the RATIFIED version can be amended`,
-        );
-      }
+      if (!base) throw noSuchVersion(input.definition, input.baseVersion);
+      assertAmendable(base);
 
       const numbers = [...new Set(input.amendments)];
       const amendments = await manager
@@ -69,12 +68,20 @@ export class RatificationService {
       const byNumber = new Map(amendments.map((a) => [a.number, a]));
       const ordered = numbers.map((number) => {
         const amendment = byNumber.get(number);
-        if (!amendment) throw notFound(`No amendment ${input.definition} #${number}`);
-        if (amendment.status === 'MERGED') throw conflict(`Amendment #${number} is already MERGED`);
+        if (!amendment) throw noSuchAmendment(input.definition, number);
+        if (amendment.status === 'MERGED')
+          throw conflict('ALREADY_MERGED', `Amendment #${number} is already MERGED`);
         if (amendment.status !== 'ACCEPTED')
-          throw conflict(`Amendment #${number} is ${amendment.status}, not ACCEPTED`);
+          throw conflict(
+            'NOT_ACCEPTED',
+            `Amendment #${number} is ${amendment.status}, not ACCEPTED`,
+            {
+              status: amendment.status,
+            },
+          );
         if (amendment.baseVersionId !== base.id) {
           throw conflict(
+            'OTHER_BASE',
             `Amendment #${number} was written against another version than ${base.label}`,
           );
         }
@@ -93,6 +100,7 @@ export class RatificationService {
           .map(([key, ids]) => `${key} (#${ids.join(', #')})`)
           .join('; ');
         throw conflict(
+          'ORDER_UNCONFIRMED',
           `Amendments touch the same criteria: ${described}. Confirm the listed order with applyInListedOrder.`,
           {
             conflicts: Object.fromEntries(conflicts),

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { StakeholderEntity } from '../stakeholders/stakeholder.entity.js';
 
 /**
  * Every state change, append-only. The database refuses UPDATE and DELETE, and a
@@ -19,8 +18,9 @@ export class AuditEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
-  @ManyToOne(() => StakeholderEntity, { onDelete: 'RESTRICT', nullable: true })
-  actor: Relation<StakeholderEntity> | null;
+  // Named, not imported: the accounts record their changes here, so audit sits below them.
+  @ManyToOne('StakeholderEntity', { onDelete: 'RESTRICT', nullable: true })
+  actor: Relation<object> | null;
 
   @Column({ type: 'text' })
   entityType: string;

@@ -11,6 +11,7 @@ import {
   type Change,
   type CriterionDraft,
 } from '../change-sets/apply-changes.js';
+import { assertLevel } from '../definitions/refusals.js';
 
 /**
  * Decides whether changes can apply to a version before anything is stored: each
@@ -41,15 +42,7 @@ export class ChangeChecker {
     changes.forEach((change, index) => {
       if (change.rule != null)
         this.rules.assertValid(change.rule, { change: index, key: change.key });
-      if (change.level != null && !definition.levels.includes(change.level)) {
-        throw badInput(
-          `change ${index}: level "${change.level}" is not one of ${JSON.stringify(definition.levels)}`,
-          {
-            change: index,
-            field: 'level',
-          },
-        );
-      }
+      assertLevel(definition, change.level, { change: index, field: 'level' }, `change ${index}: `);
     });
   }
 
@@ -61,7 +54,8 @@ export class ChangeChecker {
     try {
       return fn();
     } catch (error) {
-      if (error instanceof ChangeError) throw badInput(error.message, { change: error.index });
+      if (error instanceof ChangeError)
+        throw badInput('CHANGE_NOT_APPLICABLE', error.message, { change: error.index });
       throw error;
     }
   }

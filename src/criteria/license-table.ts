@@ -70,7 +70,11 @@ export class LicenseTable implements OnApplicationBootstrap {
     await upsertLicenseVerdicts(manager, licensesIn(facts));
   }
 
-  /** Rows computed with another licence list are recomputed before anything is served. */
+  /**
+   * Rows computed with another licence list, or not computed yet (an empty list version,
+   * as the migration that made the table leaves them), are computed before anything is
+   * served.
+   */
   async onApplicationBootstrap(): Promise<void> {
     const stale: Array<{ expression: string }> = await this.dataSource.query(
       'SELECT expression FROM license_verdicts WHERE list_version <> $1',

@@ -15,6 +15,7 @@ export class RuleChecker {
       .map(([name, value]) => `${name} ${String(value)}`)
       .join(', ');
     throw badInput(
+      'RULE_REFUSED',
       `${prefix ? `${prefix}: ` : ''}rule refused at line ${line}, column ${column}: ${message}`,
       {
         ...where,

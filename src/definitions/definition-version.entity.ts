@@ -9,9 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { DefinitionEntity } from './definition.entity.js';
-
-export const VERSION_STATUSES = ['DRAFT', 'RELEASE_CANDIDATE', 'RATIFIED', 'SUPERSEDED'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+import type { VersionStatus } from './version-status.js';
 
 /**
  * One version of a definition. Once RATIFIED (or SUPERSEDED) its criteria are

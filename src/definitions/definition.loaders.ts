@@ -8,12 +8,10 @@ import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
 import { DefinitionEntity } from './definition.entity.js';
 import { LoadersRegistry } from '../common/graphql/loaders.js';
+import { isFrozen } from './version-status.js';
 
 /** The key of `versionByLabel`: a JSON pair, which no slug or label can break apart. */
 export const versionKey = (slug: string, label: string) => JSON.stringify([slug, label]);
-
-/** Statuses whose criteria the database never lets change. */
-const FROZEN: ReadonlySet<string> = new Set(['RATIFIED', 'SUPERSEDED']);
 
 const CRITERIA_BY_VERSION = `
   SELECT c.id, c.version_id AS "versionId", c.key, c.component, c.title, c.text, c.rule,
@@ -76,7 +74,7 @@ export class DefinitionLoaders {
           const frozen = new Set<string>();
           for (const { status, ...row } of rows) {
             read.get(row.versionId)!.push(Object.assign(new CriterionEntity(), row));
-            if (FROZEN.has(status)) frozen.add(row.versionId);
+            if (isFrozen(status)) frozen.add(row.versionId);
           }
           for (const id of frozen) this.frozenCriteria.set(id, read.get(id)!);
         }

@@ -1,7 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, RequireRole } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
-import { notFound } from '../common/errors/app-error.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { versionKey } from './definition.loaders.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -16,6 +15,7 @@ import {
   DefinitionModel,
   DefinitionVersionModel,
 } from './models/definition.model.js';
+import { noSuchVersion } from './refusals.js';
 
 @Resolver(() => DefinitionModel)
 export class DefinitionsResolver {
@@ -30,7 +30,7 @@ export class DefinitionsResolver {
   @Public()
   @Query(() => DefinitionModel, { description: 'NOT_FOUND when there is no such definition' })
   async definition(@Args('slug') slug: string): Promise<DefinitionModel> {
-    return toDefinitionModel(await this.service.bySlug(slug));
+    return toDefinitionModel(await this.service.read(slug));
   }
 
   @Public()
@@ -44,7 +44,7 @@ export class DefinitionsResolver {
     const version = await ctx.loaders.definitions.versionByLabel.load(
       versionKey(definition, label),
     );
-    if (!version) throw notFound(`No version "${label}" of "${definition}"`);
+    if (!version) throw noSuchVersion(definition, label);
     return toVersionModel(version);
   }
 

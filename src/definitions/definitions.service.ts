@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RuleChecker } from '../criteria/rule-checker.js';
-import { badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { conflict, notFound } from '../common/errors/app-error.js';
 import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
 import { DEFAULT_POLICY, DefinitionEntity } from './definition.entity.js';
@@ -12,6 +12,7 @@ import type {
   CreateVersionInput,
   CriterionInput,
 } from './dto/definition.inputs.js';
+import { assertLevel, noSuchDefinition, noSuchVersion } from './refusals.js';
 
 /** Definitions, their versions and the criteria of draft versions. */
 @Injectable()
@@ -22,37 +23,36 @@ export class DefinitionsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A definition by slug, read outside any transaction (a query's answer); NOT_FOUND if none. */
+  read(slug: string): Promise<DefinitionEntity> {
+    return this.bySlug(slug, this.dataSource.manager);
+  }
+
   list(): Promise<DefinitionEntity[]> {
     return this.dataSource.getRepository(DefinitionEntity).find({ order: { slug: 'ASC' } });
   }
 
-  async bySlug(
-    slug: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<DefinitionEntity> {
+  async bySlug(slug: string, manager: EntityManager): Promise<DefinitionEntity> {
     const definition = await manager.findOneBy(DefinitionEntity, { slug });
-    if (!definition) throw notFound(`No definition "${slug}"`);
+    if (!definition) throw noSuchDefinition(slug);
     return definition;
   }
 
   async version(
     slug: string,
     label: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<DefinitionVersionEntity> {
     const definition = await this.bySlug(slug, manager);
     const version = await manager.findOneBy(DefinitionVersionEntity, {
       definitionId: definition.id,
       label,
     });
-    if (!version) throw notFound(`No version "${label}" of "${slug}"`);
+    if (!version) throw noSuchVersion(slug, label);
     return version;
   }
 
-  criteria(
-    versionId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CriterionEntity[]> {
+  criteria(versionId: string, manager: EntityManager): Promise<CriterionEntity[]> {
     return manager.find(CriterionEntity, { where: { versionId }, order: { position: 'ASC' } });
   }
 
@@ -125,12 +125,7 @@ export class DefinitionsService {
     this.rules.assertValid(input.rule, { key: input.key });
     return this.dataSource.transaction(async (manager) => {
       const definition = await this.bySlug(input.definition, manager);
-      if (input.level && !definition.levels.includes(input.level)) {
-        throw badInput(
-          `Level "${input.level}" is not one of ${JSON.stringify(definition.levels)}`,
-          { field: 'level' },
-        );
-      }
+      assertLevel(definition, input.level);
       const version = await this.draft(input.definition, input.version, manager);
       const existing = await manager.findOneBy(CriterionEntity, {
         versionId: version.id,
@@ -175,7 +170,8 @@ export class DefinitionsService {
     await this.dataSource.transaction(async (manager) => {
       const version = await this.draft(slug, label, manager);
       const result = await manager.delete(CriterionEntity, { versionId: version.id, key });
-      if (!result.affected) throw notFound(`No criterion "${key}" in ${slug} ${label}`);
+      if (!result.affected)
+        throw notFound('NO_CRITERION', `No criterion "${key}" in ${slug} ${label}`);
       await this.criteriaChanged(manager, actorId, version, 'criterion.removed', key);
     });
   }
@@ -190,7 +186,13 @@ export class DefinitionsService {
     await manager.query(`SELECT 1 FROM definition_versions WHERE id = $1 FOR UPDATE`, [version.id]);
     const current = await manager.findOneByOrFail(DefinitionVersionEntity, { id: version.id });
     if (current.status !== 'DRAFT') {
-      throw conflict(`Version ${label} is ${current.status}; only a DRAFT can be edited`);
+      throw conflict(
+        'VERSION_NOT_DRAFT',
+        `Version ${label} is ${current.status}; only a DRAFT can be edited`,
+        {
+          status: current.status,
+        },
+      );
     }
     return current;
   }

@@ -9,26 +9,31 @@ import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { diffCriteria } from './criteria-diff.js';
 import type { VersionDiffModel } from './models/version-diff.model.js';
 import { wordDiff } from './text-diff.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 /** Compares two versions of one definition: criteria by key, and the verdicts that differ. */
 @Injectable()
 export class VersionDiffService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsService,
     private readonly verdicts: VerdictsService,
   ) {}
 
   async diff(slug: string, fromLabel: string, toLabel: string): Promise<VersionDiffModel> {
+    // Reads outside any transaction; each side's cached verdicts are consistent in themselves.
+    const reads = this.dataSource.manager;
     const [from, to] = await Promise.all([
-      this.definitions.version(slug, fromLabel),
-      this.definitions.version(slug, toLabel),
+      this.definitions.version(slug, fromLabel, reads),
+      this.definitions.version(slug, toLabel, reads),
     ]);
     // Both sides through the verdict cache: facts are read only for verdicts not cached yet.
     const [fromCriteria, toCriteria, fromSystems, toSystems] = await Promise.all([
-      this.definitions.criteria(from.id),
-      this.definitions.criteria(to.id),
-      this.verdicts.computedForAll(from),
-      this.verdicts.computedForAll(to),
+      this.definitions.criteria(from.id, reads),
+      this.definitions.criteria(to.id, reads),
+      this.verdicts.computedForAll(from, reads),
+      this.verdicts.computedForAll(to, reads),
     ]);
     const criteria = diffCriteria(fromCriteria, toCriteria);
     const systems = new Map(toSystems.map((s) => [s.id, s]));

@@ -4,9 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { FactPaths, Facts } from '../criteria/engine/index.js';
 import type { SystemFacts } from './facts-snapshot.js';
 import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
+import { CURRENT_FACTS } from '../systems/current-facts.js';
 
-const CURRENT = `FROM ai_systems s
-  JOIN fact_revisions fr ON fr.system_id = s.id AND fr.revision = s.current_revision`;
+const CURRENT = `FROM ${CURRENT_FACTS}`;
 
 type Queryable = Pick<EntityManager, 'query'>;
 

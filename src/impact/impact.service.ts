@@ -22,6 +22,8 @@ import { chooseImpactPath, type ImpactPath } from './impact-path.js';
 import { summarize } from './impact-summary.js';
 import type { CombinedImpactModel, ImpactModel } from './models/impact.model.js';
 import { evaluateImpactInSql, sqlImpactQuery } from './sql-impact.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 /** A set of changes with what it is known by: an amendment's number. */
 export interface ChangeSet {
@@ -56,6 +58,7 @@ export class ImpactService {
   private readonly logger = new Logger(ImpactService.name);
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly definitions: DefinitionsService,
     private readonly verdicts: VerdictsService,
@@ -123,7 +126,7 @@ export class ImpactService {
         amended = applyChanges(amended, changes);
       } catch (error) {
         if (!(error instanceof ChangeError)) throw error;
-        throw conflict(`amendment ${id}, ${error.message}`, {
+        throw conflict('CHANGES_COLLIDE', `amendment ${id}, ${error.message}`, {
           amendment: id,
           change: error.index,
         });
@@ -137,9 +140,10 @@ export class ImpactService {
   }
 
   private async base(slug: string, label: string) {
-    const definition = await this.definitions.bySlug(slug);
-    const version = await this.definitions.version(slug, label);
-    const criteria: CriterionDraft[] = await this.definitions.criteria(version.id);
+    const reads = this.dataSource.manager;
+    const definition = await this.definitions.bySlug(slug, reads);
+    const version = await this.definitions.version(slug, label, reads);
+    const criteria: CriterionDraft[] = await this.definitions.criteria(version.id, reads);
     return { definition, versionId: version.id, criteria };
   }
 

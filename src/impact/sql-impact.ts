@@ -20,6 +20,7 @@ import {
 } from '../criteria/engine/index.js';
 import { CriteriaSqlScope } from '../criteria/criteria-sql.js';
 import { combine, splitCriteria, type ImpactEvaluation } from './impact-evaluation.js';
+import { CURRENT_FACTS } from '../systems/current-facts.js';
 
 /** The criteria of a base version and of the same version amended. */
 export interface CriteriaPair {
@@ -93,8 +94,7 @@ export function sqlImpactQuery(pairs: readonly CriteriaPair[]): SqlImpactQuery |
 UNION ALL
 SELECT * FROM (
   SELECT s.id, s.slug, NULL::int AS evaluated${columns.map((c) => `, ${c}`).join('')}
-    FROM ai_systems s
-    JOIN fact_revisions fr ON fr.system_id = s.id AND fr.revision = s.current_revision
+    FROM ${CURRENT_FACTS}
     ${scope.joins()}
    WHERE ${changed.join(' OR ')}
 ) AS changed`;

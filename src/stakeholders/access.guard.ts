@@ -31,11 +31,12 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!access) throw forbidden('This operation declares no access rule and is refused');
+    if (!access)
+      throw forbidden('NO_ACCESS_RULE', 'This operation declares no access rule and is refused');
     if (access.kind === 'public') return true;
-    if (!ctx.principal) throw unauthenticated();
+    if (!ctx.principal) throw unauthenticated('SIGN_IN_REQUIRED', 'Sign in to do this');
     if (access.kind === 'role' && !hasRole(ctx.principal, access.role)) {
-      throw forbidden(`This needs the ${access.role} role`);
+      throw forbidden('ROLE_REQUIRED', `This needs the ${access.role} role`, { role: access.role });
     }
     return true;
   }

@@ -69,16 +69,16 @@ export class AccountThrottle {
       [keys.address, SIGN_IN_WINDOW_SECONDS],
     );
     if (byAddress && byAddress.count >= MAX_FAILURES_PER_ADDRESS)
-      throw tooMany(byAddress, 'sign-in');
+      throw tooMany(byAddress, 'TOO_MANY_SIGN_INS');
     const byAccount = await this.count(keys.account, SIGN_IN_WINDOW_SECONDS);
-    if (byAccount.count > MAX_FAILURES_PER_ACCOUNT) throw tooMany(byAccount, 'sign-in');
+    if (byAccount.count > MAX_FAILURES_PER_ACCOUNT) throw tooMany(byAccount, 'TOO_MANY_SIGN_INS');
     return keys;
   }
 
   /** Counts a sign-up from `address`, or refuses it with TOO_MANY_REQUESTS. */
   async admitSignUp(address: string): Promise<void> {
     const counted = await this.count(keyOf('sign-up', address), SIGN_UP_WINDOW_SECONDS);
-    if (counted.count > this.config.signUpsPerAddress) throw tooMany(counted, 'sign-up');
+    if (counted.count > this.config.signUpsPerAddress) throw tooMany(counted, 'TOO_MANY_SIGN_UPS');
   }
 
   /** A wrong email or password: counts against the address and prunes expired windows. */
@@ -119,7 +119,10 @@ export const keyOf = (kind: 'account' | 'address' | 'sign-up', value: string): s
   createHash('sha256').update(`${kind}:${value}`).digest('hex');
 
 // One message for both sign-in limits and for known and unknown emails alike.
-const tooMany = ({ retry_after }: Counted, what: 'sign-in' | 'sign-up') =>
-  new AppError('TOO_MANY_REQUESTS', `Too many ${what} attempts; try again later`, {
-    retryAfterSeconds: retry_after,
-  });
+const tooMany = ({ retry_after }: Counted, reason: 'TOO_MANY_SIGN_INS' | 'TOO_MANY_SIGN_UPS') =>
+  new AppError(
+    'TOO_MANY_REQUESTS',
+    reason,
+    `Too many ${reason === 'TOO_MANY_SIGN_INS' ? 'sign-in' : 'sign-up'} attempts; try again later`,
+    { retryAfterSeconds: retry_after },
+  );

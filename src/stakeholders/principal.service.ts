@@ -22,7 +22,7 @@ export class PrincipalService {
     if (header === undefined || header === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const claims = match ? this.tokens.verify(match[1]) : null;
-    if (!claims) throw unauthenticated('The token is invalid or has expired');
+    if (!claims) throw unauthenticated('INVALID_TOKEN', 'The token is invalid or has expired');
 
     const rows: Array<{ role: Role | null }> = await this.dataSource.query(
       `SELECT r.role
@@ -32,7 +32,8 @@ export class PrincipalService {
           AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [claims.sid, claims.sub],
     );
-    if (rows.length === 0) throw unauthenticated('The session has ended; sign in again');
+    if (rows.length === 0)
+      throw unauthenticated('SESSION_ENDED', 'The session has ended; sign in again');
     const roles = new Set(rows.flatMap((row) => (row.role ? [row.role] : [])));
     return { stakeholderId: claims.sub, sessionId: claims.sid, roles };
   }

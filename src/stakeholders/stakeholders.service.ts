@@ -58,7 +58,7 @@ export class StakeholdersService {
     const ok = await verifyPassword(stakeholder?.passwordHash ?? null, password);
     if (!stakeholder || !ok) {
       await this.throttle.failedSignIn(admission);
-      throw unauthenticated('Wrong email or password');
+      throw unauthenticated('WRONG_CREDENTIALS', 'Wrong email or password');
     }
     await this.throttle.succeededSignIn(admission);
     return this.dataSource.transaction((manager) => this.openSession(manager, stakeholder));
@@ -101,7 +101,8 @@ export class StakeholdersService {
         const [{ count }] = await manager.query(
           `SELECT count(*)::int AS count FROM stakeholder_roles WHERE role = 'STEWARD'`,
         );
-        if (count <= 1) throw conflict('The last steward cannot lose the STEWARD role');
+        if (count <= 1)
+          throw conflict('LAST_STEWARD', 'The last steward cannot lose the STEWARD role');
       }
       const result = await manager.delete(StakeholderRoleEntity, {
         stakeholderId: stakeholder.id,
@@ -199,7 +200,7 @@ export class StakeholdersService {
       .createQueryBuilder('s')
       .where('lower(s.handle) = lower(:handle)', { handle })
       .getOne();
-    if (!stakeholder) throw notFound(`No stakeholder with handle "${handle}"`);
+    if (!stakeholder) throw notFound('NO_STAKEHOLDER', `No stakeholder with handle "${handle}"`);
     return stakeholder;
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Facts } from '../criteria/engine/index.js';
 import type { Evidence } from './fact-revision.entity.js';
+import { CURRENT_FACTS } from './current-facts.js';
 
 /** A system with its current facts: what verdicts are computed from. */
 export interface SystemWithFacts {
@@ -20,8 +21,7 @@ export interface SystemWithFacts {
 const SELECT_CURRENT = `
   SELECT s.id, s.slug, s.name, s.developer,
          fr.id AS "factRevisionId", fr.revision, fr.facts, fr.evidence, fr.created_at AS "factsRecordedAt"
-    FROM ai_systems s
-    JOIN fact_revisions fr ON fr.system_id = s.id AND fr.revision = s.current_revision`;
+    FROM ${CURRENT_FACTS}`;
 
 /** The queries over systems and their current facts that deserve a name. */
 @Injectable()
@@ -53,7 +53,7 @@ export class SystemsRepository {
   }
 
   /** Every system with current facts, in slug order (impact and diffs evaluate them all). */
-  all(manager: EntityManager = this.dataSource.manager): Promise<SystemWithFacts[]> {
+  all(manager: EntityManager): Promise<SystemWithFacts[]> {
     return manager.query(`${SELECT_CURRENT} ORDER BY s.slug`);
   }
 }

@@ -21,7 +21,7 @@ export class SystemsService {
 
   async bySlug(slug: string): Promise<SystemWithFacts> {
     const system = await this.systems.bySlug(slug);
-    if (!system) throw notFound(`No system "${slug}"`);
+    if (!system) throw notFound('NO_SYSTEM', `No system "${slug}"`);
     return system;
   }
 
@@ -36,7 +36,10 @@ export class SystemsService {
       facts = validateFacts(input.facts);
     } catch (error) {
       if (error instanceof FactsValidationError) {
-        throw badInput(`facts: ${error.message}`, { field: 'facts', path: error.path });
+        throw badInput('INVALID_FACTS', `facts: ${error.message}`, {
+          field: 'facts',
+          path: error.path,
+        });
       }
       throw error;
     }

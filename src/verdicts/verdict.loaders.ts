@@ -3,6 +3,8 @@ import DataLoader from 'dataloader';
 import type { VerdictSource, VerdictEntity } from './verdict.entity.js';
 import { VerdictsService, type SystemRef, type VersionRef } from './verdicts.service.js';
 import { LoadersRegistry } from '../common/graphql/loaders.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 export interface VerdictKey {
   version: VersionRef;
@@ -14,6 +16,7 @@ export interface VerdictKey {
 @Injectable()
 export class VerdictLoaders {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verdicts: VerdictsService,
     registry: LoadersRegistry,
   ) {
@@ -35,7 +38,7 @@ export class VerdictLoaders {
             const systems = group.map((key) => key.system);
             const verdicts =
               source === 'COMPUTED'
-                ? await this.verdicts.computed(version, systems)
+                ? await this.verdicts.computed(version, systems, this.dataSource.manager)
                 : await this.verdicts.assessed(
                     version.id,
                     systems.map((s) => s.id),

@@ -5,6 +5,7 @@ import { preparedQuery } from '../common/database/prepared-query.js';
 import type { CriterionResult, Facts, Outcome } from '../criteria/engine/index.js';
 import type { SystemRow } from '../systems/mappers.js';
 import { VerdictEntity } from './verdict.entity.js';
+import { CURRENT_FACTS } from '../systems/current-facts.js';
 
 /**
  * A current system as the verdict cache reads it: its facts only when its verdict is
@@ -40,8 +41,7 @@ const CURRENT_WITH_CACHED = `
   SELECT s.id, s.slug, s.name, s.developer, fr.id AS "factRevisionId", fr.revision,
          CASE WHEN v.outcome IS NULL THEN fr.facts END AS facts,
          v.outcome, v.level, v.criteria, v.recorded_at AS "recordedAt"
-    FROM ai_systems s
-    JOIN fact_revisions fr ON fr.system_id = s.id AND fr.revision = s.current_revision
+    FROM ${CURRENT_FACTS}
     LEFT JOIN verdicts v
       ON v.source = 'COMPUTED' AND v.version_id = $1 AND v.fact_revision_id = fr.id
    ORDER BY s.slug`;
@@ -71,10 +71,7 @@ export class VerdictsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Every current system with its cached verdict under the version, in one statement. */
-  async currentWithCached(
-    versionId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<CachedSystem[]> {
+  async currentWithCached(versionId: string, manager: EntityManager): Promise<CachedSystem[]> {
     const rows = await preparedQuery<Row>(
       this.dataSource,
       manager,
@@ -102,7 +99,7 @@ export class VerdictsRepository {
   async cached(
     versionId: string,
     factRevisionIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<Map<string, VerdictEntity>> {
     const rows = await manager
       .getRepository(VerdictEntity)
@@ -127,7 +124,7 @@ export class VerdictsRepository {
   /** The facts of these revisions, by revision id. */
   async facts(
     factRevisionIds: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<Map<string, Facts>> {
     const rows: Array<{ id: string; facts: Facts }> = await manager.query(
       `SELECT id, facts FROM fact_revisions WHERE id = ANY($1::uuid[])`,

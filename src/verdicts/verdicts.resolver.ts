@@ -1,7 +1,6 @@
 import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, RequireRole } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
-import { notFound } from '../common/errors/app-error.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { versionKey } from '../definitions/definition.loaders.js';
 import { toVersionModel } from '../definitions/mappers.js';
@@ -15,6 +14,7 @@ import { toVerdictModel } from './mappers.js';
 import { VerdictModel, VerdictSourceEnum } from './models/verdict.model.js';
 import type { VerdictSource } from './verdict.entity.js';
 import { VerdictsService } from './verdicts.service.js';
+import { noSuchVersion } from '../definitions/refusals.js';
 
 const sourceArg = {
   type: () => VerdictSourceEnum,
@@ -85,7 +85,7 @@ export class SystemVerdictResolver {
     const version = await ctx.loaders.definitions.versionByLabel.load(
       versionKey(definition, label),
     );
-    if (!version) throw notFound(`No version "${label}" of "${definition}"`);
+    if (!version) throw noSuchVersion(definition, label);
     const verdict = await ctx.loaders.verdicts.verdict.load({ version, source, system });
     return verdict ? toVerdictModel(verdict) : null;
   }
@@ -107,7 +107,7 @@ export class VersionVerdictsResolver {
     if (source === 'ASSESSED') {
       return (await this.service.assessedForVersion(version.id)).map((v) => toVerdictModel(v));
     }
-    const systems = await this.service.computedForAll(version);
+    const systems = await this.service.computedForVersion(version);
     return systems.map((system) => toVerdictModel(system.verdict, toSystemModel(system)));
   }
 }

@@ -8,7 +8,7 @@ import {
   type Evaluation,
   type Facts,
 } from '../criteria/engine/index.js';
-import { badInput, notFound } from '../common/errors/app-error.js';
+import { notFound } from '../common/errors/app-error.js';
 import type { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
@@ -16,9 +16,8 @@ import { SystemsRepository } from '../systems/systems.repository.js';
 import type { RecordVerdictInput } from './dto/record-verdict.input.js';
 import { VerdictEntity } from './verdict.entity.js';
 import { VerdictsRepository, type CachedSystem } from './verdicts.repository.js';
-
-/** Statuses whose criteria the `criteria_frozen` trigger keeps from ever changing. */
-const FROZEN: ReadonlySet<string> = new Set(['RATIFIED', 'SUPERSEDED']);
+import { isFrozen } from '../definitions/version-status.js';
+import { assertLevel } from '../definitions/refusals.js';
 
 const hasVerdict = (system: CachedSystem): system is CachedSystem & { verdict: VerdictEntity } =>
   system.verdict !== null;
@@ -73,7 +72,7 @@ export class VerdictsService {
   async computed(
     version: VersionRef,
     systems: readonly SystemRef[],
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<Map<string, VerdictEntity>> {
     if (systems.length === 0) return new Map();
     const revisions = systems.map((system) => system.factRevisionId);
@@ -88,6 +87,11 @@ export class VerdictsService {
     });
   }
 
+  /** computedForAll, read outside any transaction (a query's answer). */
+  computedForVersion(version: VersionRef) {
+    return this.computedForAll(version, this.dataSource.manager);
+  }
+
   /**
    * Every current system with its computed verdict under a version, in slug order. A warm
    * cache answers in one statement, without reading any facts; only the systems whose
@@ -95,7 +99,7 @@ export class VerdictsService {
    */
   async computedForAll(
     version: VersionRef,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<Array<CachedSystem & { verdict: VerdictEntity }>> {
     const read = await this.repository.currentWithCached(version.id, manager);
     if (read.every(hasVerdict)) return read;
@@ -120,7 +124,7 @@ export class VerdictsService {
     manager: EntityManager,
     work: (manager: EntityManager, locked: boolean) => Promise<T>,
   ): Promise<T> {
-    if (FROZEN.has(version.status)) return work(manager, false);
+    if (isFrozen(version.status)) return work(manager, false);
     const locked = async (m: EntityManager) => {
       await m.query(`SELECT 1 FROM definition_versions WHERE id = $1 FOR SHARE`, [version.id]);
       return work(m, true);
@@ -192,18 +196,13 @@ export class VerdictsService {
   /** Records (or replaces) an assessment of a system against a version. */
   async record(actorId: string, input: RecordVerdictInput): Promise<VerdictEntity> {
     const system = await this.systems.bySlug(input.system);
-    if (!system) throw notFound(`No system "${input.system}"`);
+    if (!system) throw notFound('NO_SYSTEM', `No system "${input.system}"`);
     return this.dataSource.transaction(async (manager) => {
       const version = await this.definitions.version(input.definition, input.version, manager);
       const definition = await manager.findOneByOrFail(DefinitionEntity, {
         id: version.definitionId,
       });
-      if (input.level && !definition.levels.includes(input.level)) {
-        throw badInput(
-          `Level "${input.level}" is not one of ${JSON.stringify(definition.levels)}`,
-          { field: 'level' },
-        );
-      }
+      assertLevel(definition, input.level);
       const previous = await manager.findOneBy(VerdictEntity, {
         source: 'ASSESSED',
         versionId: version.id,

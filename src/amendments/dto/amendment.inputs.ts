@@ -26,7 +26,7 @@ import { VOTE_CHOICES, type VoteChoice } from '../vote.entity.js';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '../amendment.entity.js';
 import { AmendmentStatusEnum } from '../models/amendment.model.js';
 import { PageArgs } from '../../common/pagination/connection.js';
-import { AmendmentChangeInput } from './amendment-change.input.js';
+import { AmendmentChangeInput } from '../../change-sets/dto/amendment-change.input.js';
 import { Text } from '../../common/validation/text.js';
 
 /** Most changes one amendment may carry. */

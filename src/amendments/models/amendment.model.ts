@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionType } from '../../common/pagination/connection.js';
 import type { ChangeKind } from '../../change-sets/apply-changes.js';
 import { AMENDMENT_STATUSES, type AmendmentStatus } from '../amendment.entity.js';
-import { ChangeKindEnum } from '../dto/amendment-change.input.js';
+import { ChangeKindEnum } from '../../change-sets/dto/amendment-change.input.js';
 
 export const AmendmentStatusEnum = Object.fromEntries(AMENDMENT_STATUSES.map((s) => [s, s])) as {
   [K in AmendmentStatus]: K;

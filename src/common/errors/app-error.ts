@@ -17,12 +17,15 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 /**
- * An error meant for the client: its message is safe to show and `details` go into
- * `extensions` beside the code (e.g. the position of a bad rule).
+ * An error meant for the client: its message is safe to show, its `reason` says which
+ * refusal it is (UPPER_SNAKE, named by the feature that refuses, listed in
+ * docs/errors.md) so a client can tell one CONFLICT from another without reading the
+ * message, and `details` go into `extensions` beside both (e.g. the position of a bad rule).
  */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
+    readonly reason: string,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
@@ -31,16 +34,19 @@ export class AppError extends Error {
   }
 }
 
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new AppError('BAD_USER_INPUT', message, details);
+type Details = Record<string, unknown>;
 
-export const notFound = (message: string) => new AppError('NOT_FOUND', message);
+export const badInput = (reason: string, message: string, details?: Details) =>
+  new AppError('BAD_USER_INPUT', reason, message, details);
 
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new AppError('CONFLICT', message, details);
+export const notFound = (reason: string, message: string, details?: Details) =>
+  new AppError('NOT_FOUND', reason, message, details);
 
-export const forbidden = (message = 'You do not have the role this needs') =>
-  new AppError('FORBIDDEN', message);
+export const conflict = (reason: string, message: string, details?: Details) =>
+  new AppError('CONFLICT', reason, message, details);
 
-export const unauthenticated = (message = 'Sign in to do this') =>
-  new AppError('UNAUTHENTICATED', message);
+export const forbidden = (reason: string, message: string, details?: Details) =>
+  new AppError('FORBIDDEN', reason, message, details);
+
+export const unauthenticated = (reason: string, message: string) =>
+  new AppError('UNAUTHENTICATED', reason, message);

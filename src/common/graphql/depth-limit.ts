@@ -36,7 +36,11 @@ export function depthLimit(max: number, allowIntrospection: boolean) {
             `${name} query depth (${depth}) exceeds the query depth limit of ${max}`,
             {
               nodes: [operation],
-              extensions: { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxDepth: max },
+              extensions: {
+                code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+                reason: 'DEPTH_LIMIT',
+                maxDepth: max,
+              },
             },
           ),
         );

@@ -65,22 +65,26 @@ function codeFor(message: string, original: Original | undefined): Record<string
     const limit = /depth limit of (\d+)/.exec(message);
     return {
       code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+      reason: 'DEPTH_LIMIT',
       maxDepth: limit ? Number(limit[1]) : null,
     };
   }
   // graphql-js's parser stopping at parseOptions.maxTokens.
   if (/^Syntax Error: Document contains more th(?:at|an) \d+ tokens/.test(message)) {
-    return { code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode, maxTokens: MAX_QUERY_TOKENS };
+    return {
+      code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+      reason: 'TOKEN_LIMIT',
+      maxTokens: MAX_QUERY_TOKENS,
+    };
   }
   // Fastify's bodyLimit (FST_ERR_CTP_BODY_TOO_LARGE), answered with HTTP 413.
   const status = original?.statusCode ?? original?.originalError?.statusCode;
-  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE' satisfies ErrorCode };
+  if (status === 413)
+    return { code: 'PAYLOAD_TOO_LARGE' satisfies ErrorCode, reason: 'BODY_LIMIT' };
   // Refused by Fastify or Mercurius themselves; src/common/http refuses these first.
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' satisfies ErrorCode };
   if (status === 405) return { code: 'METHOD_NOT_ALLOWED' satisfies ErrorCode };
-  return {
-    code: /^Variable "\$|Expected value of type|cannot represent/.test(message)
-      ? 'BAD_USER_INPUT'
-      : 'GRAPHQL_VALIDATION_FAILED',
-  };
+  return /^Variable "\$|Expected value of type|cannot represent/.test(message)
+    ? { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'INVALID_VARIABLES' }
+    : { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'INVALID_QUERY' };
 }

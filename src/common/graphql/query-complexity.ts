@@ -204,6 +204,7 @@ export function limitQueryComplexity(
       `at most ${MAX_QUERY_COMPLEXITY} is allowed`,
     {
       code: 'QUERY_TOO_COMPLEX' satisfies ErrorCode,
+      reason: 'COST_LIMIT',
       complexity: known ? complexity : null,
       maxComplexity: MAX_QUERY_COMPLEXITY,
     },

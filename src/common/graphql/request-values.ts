@@ -109,6 +109,6 @@ const tooDeep = (name: string) =>
 const refused = (message: string, path: string) =>
   new mercurius.ErrorWithProps(
     message,
-    { code: 'BAD_USER_INPUT' satisfies ErrorCode, at: path },
+    { code: 'BAD_USER_INPUT' satisfies ErrorCode, reason: 'INVALID_VALUE', at: path },
     400,
   );

@@ -45,6 +45,7 @@ export function selectOperation(
         : operations === 0
           ? 'The document has no operation to run'
           : 'The document has several operations: name the one to run in operationName',
+      { reason: 'NO_SUCH_OPERATION' },
     );
   }
   if (operation.operation === OperationTypeNode.SUBSCRIPTION) {

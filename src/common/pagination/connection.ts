@@ -109,6 +109,7 @@ export function encodeCursor(scope: CursorScope, key: string): string {
 
 const invalidCursor = (why: string) =>
   badInput(
+    'INVALID_CURSOR',
     `after: ${why}. Pass the endCursor of a page of this same list, or leave after out to start from the beginning`,
     { field: 'after' },
   );

@@ -24,9 +24,13 @@ export function Text(max: number, options: { each?: boolean } = {}): PropertyDec
 export function plainText(value: string, field: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length === 0 || trimmed.length > max) {
-    throw badInput(`${field} must be 1 to ${max} characters, not counting surrounding spaces`, {
-      field,
-    });
+    throw badInput(
+      'INVALID_TEXT',
+      `${field} must be 1 to ${max} characters, not counting surrounding spaces`,
+      {
+        field,
+      },
+    );
   }
   return trimmed;
 }

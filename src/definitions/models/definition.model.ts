@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { VERSION_STATUSES, type VersionStatus } from '../definition-version.entity.js';
+import { VERSION_STATUSES, type VersionStatus } from '../version-status.js';
 
 export const VersionStatusEnum = Object.fromEntries(VERSION_STATUSES.map((s) => [s, s])) as {
   [K in VersionStatus]: K;

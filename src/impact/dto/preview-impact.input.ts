@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Matches, ValidateNested } from 'class-validator';
-import { AmendmentChangeInput } from '../../amendments/dto/amendment-change.input.js';
+import { AmendmentChangeInput } from '../../change-sets/dto/amendment-change.input.js';
 import { SLUG, VERSION_LABEL } from '../../definitions/dto/definition.inputs.js';
 
 /** Changes to preview against a version, as an amendment would carry them. */

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { CRITERION_KEY, MAX_RULE, MAX_TEXT } from '../../definitions/dto/definition.inputs.js';
-import { CHANGE_KINDS, type ChangeKind } from '../../change-sets/apply-changes.js';
+import { CHANGE_KINDS, type ChangeKind } from '../apply-changes.js';
 import { Text } from '../../common/validation/text.js';
 
 export const ChangeKindEnum = Object.fromEntries(CHANGE_KINDS.map((k) => [k, k])) as {
