@@ -4,11 +4,12 @@ import {
   committeeMember,
   PROPOSE_AMENDMENT,
   signUp,
+  STEWARD,
   stewardToken,
   type Account,
-} from './support/factories.js';
-import { gql, ok, type GraphQLResponse } from './support/graphql.js';
-import { STEWARD, startTestApp, type TestApp } from './support/test-app.js';
+} from '../testkit/factories/index.js';
+import { gql, ok, type GraphQLResponse } from '../testkit/graphql-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Each refusal a client can meet in the governance workflow, with the code and the reason
