@@ -23,7 +23,6 @@ import { licensesIn, upsertLicenseVerdicts } from '../src/criteria/license-table
 import { generateFacts } from './generate-facts.js';
 import { record, writeResults } from './results.js';
 import { freshDatabase, graphql, projectRoot } from './server.js';
-import { ENTITIES } from '../src/entities.js';
 
 const SMALL = 10;
 const LARGE = 100;
@@ -201,6 +200,7 @@ export async function run(): Promise<void> {
   );
   const { seedReferenceData } =
     await dist<typeof import('../src/seed/seeder.js')>('src/seed/seeder.js');
+  const { ENTITIES } = await dist<typeof import('../src/entities.js')>('src/entities.js');
 
   const database = await freshDatabase('sqlcount');
   const db = new pg.Client({ connectionString: database.url });
@@ -213,7 +213,6 @@ export async function run(): Promise<void> {
       dataDir: null,
       poolSize: 10,
     });
-    await seedReferenceData(opened.dataSource);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -223,6 +222,7 @@ export async function run(): Promise<void> {
       SIGN_UPS_PER_ADDRESS: '1000000',
     });
     app = await createApp(config, opened, ['error', 'warn']);
+    await seedReferenceData(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/graphql`;

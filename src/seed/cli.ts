@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createApp } from '../bootstrap.js';
 import { loadConfig } from '../common/config/config.js';
 import { openDatabase } from '../common/database/database.js';
 import { seedReferenceData } from './seeder.js';
@@ -11,12 +12,13 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
 });
+const app = await createApp(config, database, ['error', 'warn']);
 try {
-  const loaded = await seedReferenceData(database.dataSource);
+  const loaded = await seedReferenceData(app);
   console.log(
     loaded.length > 0 ? `Loaded: ${loaded.join(', ')}` : 'Reference data already present',
   );
 } finally {
-  await database.dataSource.destroy();
+  await app.close();
   await database.stopEmbedded();
 }

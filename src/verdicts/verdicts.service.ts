@@ -194,50 +194,61 @@ export class VerdictsService {
   }
 
   /** Records (or replaces) an assessment of a system against a version. */
-  async record(actorId: string, input: RecordVerdictInput): Promise<VerdictEntity> {
-    const system = await this.systems.bySlug(input.system);
+  record(actorId: string, input: RecordVerdictInput): Promise<VerdictEntity> {
+    return this.dataSource.transaction((manager) => this.recordIn(manager, actorId, input));
+  }
+
+  /**
+   * `record` in `manager`'s transaction; `recordedAt` dates an assessment made earlier
+   * (the reference data's, as published), and `actorId` is null for one Redline loads.
+   */
+  async recordIn(
+    manager: EntityManager,
+    actorId: string | null,
+    input: RecordVerdictInput,
+    recordedAt = new Date(),
+  ): Promise<VerdictEntity> {
+    const system = await this.systems.bySlug(input.system, manager);
     if (!system) throw notFound('NO_SYSTEM', `No system "${input.system}"`);
-    return this.dataSource.transaction(async (manager) => {
-      const version = await this.definitions.version(input.definition, input.version, manager);
-      const definition = await manager.findOneByOrFail(DefinitionEntity, {
-        id: version.definitionId,
-      });
-      assertLevel(definition, input.level);
-      const previous = await manager.findOneBy(VerdictEntity, {
-        source: 'ASSESSED',
-        versionId: version.id,
-        systemId: system.id,
-      });
-      const verdict = await manager.save(
-        Object.assign(
-          previous ??
-            manager.create(VerdictEntity, {
-              source: 'ASSESSED',
-              systemId: system.id,
-              versionId: version.id,
-            }),
-          {
-            factRevisionId: system.factRevisionId,
-            outcome: input.outcome,
-            level: input.level ?? null,
-            criteria: [],
-            notes: input.notes,
-            assessedBy: input.assessedBy ?? null,
-            recordedById: actorId,
-            recordedAt: new Date(),
-          },
-        ),
-      );
-      await this.audit.record(manager, {
-        actorId,
-        entityType: 'system',
-        entityId: system.id,
-        action: 'verdict.recorded',
-        fromState: previous?.outcome ?? null,
-        toState: input.outcome,
-        data: { definition: input.definition, version: input.version },
-      });
-      return verdict;
+    const version = await this.definitions.version(input.definition, input.version, manager);
+    const definition = await manager.findOneByOrFail(DefinitionEntity, {
+      id: version.definitionId,
     });
+    assertLevel(definition, input.level);
+    const previous = await manager.findOneBy(VerdictEntity, {
+      source: 'ASSESSED',
+      versionId: version.id,
+      systemId: system.id,
+    });
+    const verdict = await manager.save(
+      Object.assign(
+        previous ??
+          manager.create(VerdictEntity, {
+            source: 'ASSESSED',
+            systemId: system.id,
+            versionId: version.id,
+          }),
+        {
+          factRevisionId: system.factRevisionId,
+          outcome: input.outcome,
+          level: input.level ?? null,
+          criteria: [],
+          notes: input.notes,
+          assessedBy: input.assessedBy ?? null,
+          recordedById: actorId,
+          recordedAt,
+        },
+      ),
+    );
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'system',
+      entityId: system.id,
+      action: 'verdict.recorded',
+      fromState: previous?.outcome ?? null,
+      toState: input.outcome,
+      data: { definition: input.definition, version: input.version },
+    });
+    return verdict;
   }
 }
