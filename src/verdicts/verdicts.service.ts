@@ -40,8 +40,9 @@ export interface SystemRef {
  * one revision. Revisions are never rewritten (a new one is added), so a change of facts is
  * a new key and only that system's verdict is computed again. Criteria of a RATIFIED or
  * SUPERSEDED version never change (trigger `criteria_frozen`). A DRAFT's criteria do:
- * upsertCriterion and removeCriterion lock the version row FOR UPDATE and delete its
- * COMPUTED rows in the same transaction, and a miss on any version not frozen is filled
+ * upsertCriterion and removeCriterion lock the version row FOR UPDATE, and the
+ * `criteria_invalidate_verdicts` trigger deletes its COMPUTED rows in the same transaction
+ * whichever path edits them; a miss on any version not frozen is filled
  * under a FOR SHARE lock on the same row, so the criteria read, the verdicts computed from
  * them and the rows stored cannot straddle an edit (see docs/decisions.md).
  */
