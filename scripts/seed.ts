@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { createApp } from '../bootstrap.js';
-import { loadConfig } from '../common/config/config.js';
-import { openDatabase } from '../common/database/database.js';
-import { seedReferenceData } from './seeder.js';
-import { ENTITIES } from '../entities.js';
+import { createApp } from '../src/bootstrap.js';
+import { loadConfig } from '../src/common/config/config.js';
+import { openDatabase } from '../src/common/database/database.js';
+import { seedReferenceData } from '../src/seed/seeder.js';
+import { ENTITIES } from '../src/entities.js';
 
 /** `npm run seed`: applies migrations and loads whatever reference data is missing. */
 const config = loadConfig();
