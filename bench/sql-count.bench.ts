@@ -163,7 +163,6 @@ export async function run(): Promise<void> {
   );
   const { seedReferenceData } =
     await dist<typeof import('../src/seed/seeder.js')>('src/seed/seeder.js');
-  // The built entity classes: the application looks its repositories up by these.
   const { ENTITIES } = await dist<typeof import('../src/entities.js')>('src/entities.js');
 
   const database = await freshDatabase(ADMIN_URL, 'redline_sqlcount');
@@ -177,7 +176,6 @@ export async function run(): Promise<void> {
       dataDir: null,
       poolSize: 10,
     });
-    await seedReferenceData(opened.dataSource);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -187,6 +185,7 @@ export async function run(): Promise<void> {
       SIGN_UPS_PER_ADDRESS: '1000000',
     });
     app = await createApp(config, opened, ['error', 'warn']);
+    await seedReferenceData(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/graphql`;

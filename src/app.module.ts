@@ -18,6 +18,7 @@ import { DiffModule } from './diff/diff.module.js';
 import { EventsModule } from './events/events.module.js';
 import { ImpactModule } from './impact/impact.module.js';
 import { AccessGuard } from './stakeholders/access.guard.js';
+import { SeedModule } from './seed/seed.module.js';
 import { StakeholdersModule } from './stakeholders/stakeholders.module.js';
 import { SystemsModule } from './systems/systems.module.js';
 import { VerdictsModule } from './verdicts/verdicts.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         DiffModule,
         ImpactModule,
         AmendmentsModule,
+        SeedModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

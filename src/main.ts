@@ -20,15 +20,17 @@ async function main(): Promise<void> {
       ? `Embedded PostgreSQL in ${config.dataDir}`
       : 'PostgreSQL server from DATABASE_URL',
   );
-  if (config.seedOnStart) {
-    const seeded = await seedReferenceData(database.dataSource);
-    if (seeded.length > 0) logger.log(`Loaded reference data: ${seeded.join(', ')}`);
-  }
 
   let app;
   try {
     app = await createApp(config, database);
+    // Before it serves: through the services, as a steward's writes go.
+    if (config.seedOnStart) {
+      const seeded = await seedReferenceData(app);
+      if (seeded.length > 0) logger.log(`Loaded reference data: ${seeded.join(', ')}`);
+    }
   } catch (error) {
+    await app?.close();
     await database.dataSource.destroy();
     await database.stopEmbedded();
     throw error;

@@ -19,7 +19,7 @@ import { DefinitionModel, DefinitionVersionModel } from '../definitions/models/d
 import { badInput } from '../common/errors/app-error.js';
 import { ImpactService } from '../impact/impact.service.js';
 import { CombinedImpactModel, ImpactModel } from '../impact/models/impact.model.js';
-import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { toStakeholderModel } from '../stakeholders/mappers.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { revisionKey } from './amendment.loaders.js';
 import { locate } from './amendment-lookup.js';

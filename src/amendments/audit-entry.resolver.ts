@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
-import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { toStakeholderModel } from '../stakeholders/mappers.js';
 import { AuditEntryModel } from './models/amendment.model.js';
 
 @Resolver(() => AuditEntryModel)

@@ -3,7 +3,7 @@ import { CurrentPrincipal, RequireRole, SignedIn } from '../common/auth/decorato
 import { hasRole, type Principal } from '../common/auth/principal.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { plainText } from '../common/validation/text.js';
-import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { toStakeholderModel } from '../stakeholders/mappers.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { AddCommentInput, CastVoteInput, MAX_COMMENT } from './dto/amendment.inputs.js';
 import {

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { LICENSE_LIST_VERSION } from '../criteria/engine/index.js';
 import { conflict } from '../common/errors/app-error.js';
-import { CriterionEntity } from '../definitions/criterion.entity.js';
 import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
@@ -18,6 +16,7 @@ import { AmendmentsService } from './amendments.service.js';
 import { noSuchVersion } from '../definitions/refusals.js';
 import { noSuchAmendment } from './amendment-lookup.js';
 import { assertAmendable } from './amendment-state.js';
+import { insertVersion } from '../definitions/new-version.js';
 
 /**
  * Ratification: the steward applies accepted amendments to the ratified base
@@ -120,30 +119,17 @@ export class RatificationService {
         })),
       );
 
-      const version = await manager.save(
-        manager.create(DefinitionVersionEntity, {
-          definitionId: definition.id,
-          label: input.label,
-          status: 'DRAFT',
-          parentId: base.id,
-          preamble: base.preamble,
-        }),
-      );
-      await manager.insert(
-        CriterionEntity,
-        drafts.map((draft, index) => ({ ...draft, versionId: version.id, position: index + 1 })),
-      );
       const now = new Date();
-      await manager.update(
-        DefinitionVersionEntity,
-        { id: version.id },
-        {
-          status: 'RATIFIED',
-          ratifiedAt: now,
-          publishedAt: now.toISOString().slice(0, 10),
-          licenseListVersion: LICENSE_LIST_VERSION,
-        },
-      );
+      const version = await insertVersion(manager, {
+        definitionId: definition.id,
+        label: input.label,
+        parentId: base.id,
+        preamble: base.preamble,
+        criteria: drafts,
+        status: 'RATIFIED',
+        ratifiedAt: now,
+        publishedAt: now.toISOString().slice(0, 10),
+      });
       await manager.update(DefinitionVersionEntity, { id: base.id }, { status: 'SUPERSEDED' });
       await manager.update(
         AmendmentEntity,
@@ -151,9 +137,8 @@ export class RatificationService {
         { status: transition('ACCEPTED', 'merge'), mergedIntoId: version.id },
       );
 
-      const ratified = await manager.findOneByOrFail(DefinitionVersionEntity, { id: version.id });
       // Fills the verdict cache for the new version, inside the transaction.
-      await this.verdicts.computedForAll(ratified, manager);
+      await this.verdicts.computedForAll(version, manager);
       await this.audit.record(manager, {
         actorId,
         entityType: 'version',
@@ -171,7 +156,7 @@ export class RatificationService {
           data: { version: input.label },
         });
       }
-      return ratified;
+      return version;
     });
   }
 }

@@ -1,16 +1,11 @@
+import type { CriterionContent } from '../definitions/new-version.js';
+
 /** ADD a criterion (all fields), MODIFY one by key (any fields), REMOVE one by key. */
 export const CHANGE_KINDS = ['ADD', 'MODIFY', 'REMOVE'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** A criterion as the amendment logic sees it. */
-export interface CriterionDraft {
-  key: string;
-  component: string;
-  title: string;
-  text: string;
-  rule: string;
-  level: string | null;
-}
+/** A criterion as the change logic sees it: what it says, whichever version holds it. */
+export type CriterionDraft = CriterionContent;
 
 /** One change, as stored or as given in input. */
 export interface Change {

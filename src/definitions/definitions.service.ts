@@ -6,13 +6,14 @@ import { RuleChecker } from '../criteria/rule-checker.js';
 import { conflict, notFound } from '../common/errors/app-error.js';
 import { CriterionEntity } from './criterion.entity.js';
 import { DefinitionVersionEntity } from './definition-version.entity.js';
-import { DEFAULT_POLICY, DefinitionEntity } from './definition.entity.js';
+import { DEFAULT_POLICY, DefinitionEntity, type GovernancePolicy } from './definition.entity.js';
 import type {
   CreateDefinitionInput,
   CreateVersionInput,
   CriterionInput,
 } from './dto/definition.inputs.js';
 import { assertLevel, noSuchDefinition, noSuchVersion } from './refusals.js';
+import { insertVersion } from './new-version.js';
 
 /** Definitions, their versions and the criteria of draft versions. */
 @Injectable()
@@ -56,27 +57,37 @@ export class DefinitionsService {
     return manager.find(CriterionEntity, { where: { versionId }, order: { position: 'ASC' } });
   }
 
-  async createDefinition(actorId: string, input: CreateDefinitionInput): Promise<DefinitionEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const definition = await manager.save(
-        manager.create(DefinitionEntity, {
-          slug: input.slug,
-          name: input.name.trim(),
-          stewardOrganization: input.stewardOrganization.trim(),
-          description: input.description,
-          levels: input.levels,
-          policy: { ...DEFAULT_POLICY, ...input.policy },
-        }),
-      );
-      await this.audit.record(manager, {
-        actorId,
-        entityType: 'definition',
-        entityId: definition.id,
-        action: 'definition.created',
-        data: { slug: definition.slug },
-      });
-      return definition;
+  createDefinition(actorId: string, input: CreateDefinitionInput): Promise<DefinitionEntity> {
+    return this.dataSource.transaction((manager) => this.insertDefinition(manager, actorId, input));
+  }
+
+  /**
+   * `createDefinition` in `manager`'s transaction, e.g. with its versions after it
+   * (the reference data); `actorId` is null for a definition Redline loads itself.
+   */
+  async insertDefinition(
+    manager: EntityManager,
+    actorId: string | null,
+    input: Omit<CreateDefinitionInput, 'policy'> & { policy?: Partial<GovernancePolicy> | null },
+  ): Promise<DefinitionEntity> {
+    const definition = await manager.save(
+      manager.create(DefinitionEntity, {
+        slug: input.slug,
+        name: input.name.trim(),
+        stewardOrganization: input.stewardOrganization.trim(),
+        description: input.description,
+        levels: input.levels,
+        policy: { ...DEFAULT_POLICY, ...input.policy },
+      }),
+    );
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'definition',
+      entityId: definition.id,
+      action: 'definition.created',
+      data: { slug: definition.slug },
     });
+    return definition;
   }
 
   /** A new DRAFT, with a copy of its parent's criteria when it has one. */
@@ -89,25 +100,13 @@ export class DefinitionsService {
       const parent = input.parent
         ? await this.version(input.definition, input.parent, manager)
         : null;
-      const version = await manager.save(
-        manager.create(DefinitionVersionEntity, {
-          definitionId: definition.id,
-          label: input.label,
-          status: 'DRAFT',
-          parentId: parent?.id ?? null,
-          preamble: input.preamble ?? parent?.preamble ?? '',
-        }),
-      );
-      if (parent) {
-        const criteria = await this.criteria(parent.id, manager);
-        await manager.insert(
-          CriterionEntity,
-          criteria.map(({ id: _id, versionId: _v, ...criterion }) => ({
-            ...criterion,
-            versionId: version.id,
-          })),
-        );
-      }
+      const version = await insertVersion(manager, {
+        definitionId: definition.id,
+        label: input.label,
+        parentId: parent?.id ?? null,
+        preamble: input.preamble ?? parent?.preamble ?? '',
+        criteria: parent ? await this.criteria(parent.id, manager) : [],
+      });
       await this.audit.record(manager, {
         actorId,
         entityType: 'version',

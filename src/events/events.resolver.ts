@@ -4,7 +4,7 @@ import { Public } from '../common/auth/decorators.js';
 import { LoadersRegistry } from '../common/graphql/loaders.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
-import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { toStakeholderModel } from '../stakeholders/mappers.js';
 import { amendmentTopic, type AmendmentEventPayload } from './amendment-event.js';
 import { AmendmentEventModel } from './models/amendment-event.model.js';
 

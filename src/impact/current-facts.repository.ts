@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FactPaths, Facts } from '../criteria/engine/index.js';
-import type { SystemFacts } from './facts-snapshot.js';
+import type { SystemFacts } from './loaded-facts.js';
 import type { FactsGroup, FactsSource, Members } from './impact-evaluation.js';
 import { CURRENT_FACTS } from '../systems/current-facts.js';
 
@@ -41,7 +41,7 @@ export class CurrentFacts implements FactsSource {
   }
 
   /** Every system's current facts, reduced to `paths`, in one statement. */
-  async snapshot(paths: FactPaths): Promise<SystemFacts[]> {
+  async loadAll(paths: FactPaths): Promise<SystemFacts[]> {
     const params: unknown[] = [];
     const projected = projection(paths, params);
     const rows: Array<{ id: string; slug: string; v: string }> = await this.db.query(
@@ -143,7 +143,7 @@ export class CurrentFactsRepository extends CurrentFacts {
    * Runs `work` on one snapshot of the facts: the in-memory path reads them in several
    * statements, which must not see a fact revision written between two of them.
    */
-  async inSnapshot<T>(work: (facts: CurrentFacts) => Promise<T>): Promise<T> {
+  async inReadTransaction<T>(work: (facts: CurrentFacts) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

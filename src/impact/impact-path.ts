@@ -11,12 +11,34 @@
  */
 export type ImpactPath = 'SQL' | 'MEMORY';
 
-export function chooseImpactPath(
-  systems: number,
-  threshold: number,
-  translatable: boolean,
-): ImpactPath {
+export interface ImpactPlan {
+  path: ImpactPath;
+  /**
+   * In memory with several comparisons below the threshold: every system's facts (the few
+   * the rules read) are loaded once for all of them, rather than read per comparison.
+   */
+  loadOnce: boolean;
+  /** SQL was due (by size, or forced) but a rule has no SQL form, so memory it is. */
+  fellBack: boolean;
+}
+
+export function planImpact(input: {
+  /** Systems with facts; null when the path is forced and they were not counted. */
+  systems: number | null;
+  threshold: number;
+  /** Every rule has an SQL form. */
+  translatable: boolean;
+  comparisons: number;
+  /** A path the caller insists on (the equivalence tests and benches). */
+  forced?: ImpactPath;
+}): ImpactPlan {
+  const { systems, threshold, translatable, comparisons, forced } = input;
+  const small = systems !== null && systems < threshold;
   // A rule the translator refused is evaluated in memory, whatever the size: never widened.
-  if (!translatable) return 'MEMORY';
-  return systems >= threshold ? 'SQL' : 'MEMORY';
+  const path: ImpactPath = !translatable ? 'MEMORY' : (forced ?? (small ? 'MEMORY' : 'SQL'));
+  return {
+    path,
+    loadOnce: path === 'MEMORY' && comparisons > 1 && small,
+    fellBack: !translatable && (forced === 'SQL' || (forced === undefined && !small)),
+  };
 }

@@ -16,9 +16,9 @@ import { DefinitionsService } from '../definitions/definitions.service.js';
 import { verdictChanges } from '../verdicts/verdict-change.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { CurrentFactsRepository } from './current-facts.repository.js';
-import { snapshotSource } from './facts-snapshot.js';
+import { loadedFactsSource } from './loaded-facts.js';
 import { evaluateImpact, type FactsSource, type ImpactEvaluation } from './impact-evaluation.js';
-import { chooseImpactPath, type ImpactPath } from './impact-path.js';
+import { planImpact, type ImpactPath } from './impact-path.js';
 import { summarize } from './impact-summary.js';
 import type { CombinedImpactModel, ImpactModel } from './models/impact.model.js';
 import { evaluateImpactInSql, sqlImpactQuery } from './sql-impact.js';
@@ -185,19 +185,26 @@ export class ImpactService {
     const query = sqlImpactQuery(comparisons);
     const threshold = this.config.impactSqlThreshold;
     const systems = forced ? null : await this.facts.systemCount(threshold);
-    const path = forced ?? chooseImpactPath(systems!, threshold, 'sql' in query);
-    if (path === 'SQL') {
-      if ('sql' in query) return evaluateImpactInSql((sql, p) => this.facts.query(sql, p), query);
+    const { path, loadOnce, fellBack } = planImpact({
+      systems,
+      threshold,
+      translatable: 'sql' in query,
+      comparisons: comparisons.length,
+      forced,
+    });
+    if (path === 'SQL' && 'sql' in query) {
+      return evaluateImpactInSql((sql, p) => this.facts.query(sql, p), query);
+    }
+    if (fellBack && !('sql' in query)) {
       this.logger.warn(
         `Impact in memory: criterion "${query.key}" has no SQL form (${query.reason})`,
       );
     }
-    return this.facts.inSnapshot(async (facts) => {
+    return this.facts.inReadTransaction(async (facts) => {
       let source: FactsSource = facts;
-      if (comparisons.length > 1 && systems !== null && systems < threshold) {
-        // Below the threshold every system's facts are few: read them once for all.
+      if (loadOnce) {
         const rules = comparisons.flatMap((c) => [...c.base, ...c.amended].map((r) => r.rule));
-        source = snapshotSource(await facts.snapshot(factPaths(rules)));
+        source = loadedFactsSource(await facts.loadAll(factPaths(rules)));
       }
       const evaluations: ImpactEvaluation[] = [];
       for (const { definition, base, amended } of comparisons) {

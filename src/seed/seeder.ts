@@ -1,13 +1,13 @@
+import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { LICENSE_LIST_VERSION, validateFacts } from '../criteria/engine/index.js';
-import { CriterionEntity } from '../definitions/criterion.entity.js';
-import { DefinitionVersionEntity } from '../definitions/definition-version.entity.js';
 import { DefinitionEntity } from '../definitions/definition.entity.js';
+import { DefinitionsService } from '../definitions/definitions.service.js';
+import { insertVersion } from '../definitions/new-version.js';
+import { isFrozen } from '../definitions/version-status.js';
 import { AiSystemEntity } from '../systems/ai-system.entity.js';
-import { licensesIn, upsertLicenseVerdicts } from '../criteria/license-table.js';
-import { FactRevisionEntity } from '../systems/fact-revision.entity.js';
-import { VerdictEntity } from '../verdicts/verdict.entity.js';
+import { SystemsService } from '../systems/systems.service.js';
+import { VerdictsService } from '../verdicts/verdicts.service.js';
 import {
   REFERENCE_DEFINITIONS,
   REFERENCE_SYSTEMS,
@@ -16,140 +16,102 @@ import {
 } from './reference/index.js';
 
 /**
- * Loads the reference definitions (OSAID, MOF) and the systems OSI reviewed,
- * each only if its slug is not there yet: running it twice changes nothing, and
- * nothing a steward has changed since is overwritten. Returns what it loaded.
+ * Loads the reference definitions (OSAID, MOF) and the systems OSI reviewed, each only
+ * if its slug is not there yet: running it twice changes nothing, and nothing a steward
+ * has changed since is overwritten. It writes through the same services a steward's
+ * mutations and an importer use, in one transaction, as Redline itself (no actor).
  */
-export async function seedReferenceData(dataSource: DataSource): Promise<string[]> {
-  return dataSource.transaction(async (manager) => {
-    // Two processes starting on one fresh database must not both load it.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('redline.seed'))`);
-    const loaded: string[] = [];
-    for (const definition of REFERENCE_DEFINITIONS) {
-      if (await manager.existsBy(DefinitionEntity, { slug: definition.slug })) continue;
-      await seedDefinition(manager, definition);
-      loaded.push(definition.slug);
-    }
-    for (const system of REFERENCE_SYSTEMS) {
-      if (await manager.existsBy(AiSystemEntity, { slug: system.slug })) continue;
-      await seedSystem(manager, system);
-      loaded.push(system.slug);
-    }
-    return loaded;
-  });
-}
+@Injectable()
+export class ReferenceSeeder {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsService,
+    private readonly systems: SystemsService,
+    private readonly verdicts: VerdictsService,
+  ) {}
 
-async function seedDefinition(
-  manager: EntityManager,
-  reference: ReferenceDefinition,
-): Promise<void> {
-  const definition = await manager.save(
-    manager.create(DefinitionEntity, {
+  /** Returns the slugs it loaded. */
+  seed(): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      // Two processes starting on one fresh database must not both load it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('redline.seed'))`);
+      const loaded: string[] = [];
+      for (const definition of REFERENCE_DEFINITIONS) {
+        if (await manager.existsBy(DefinitionEntity, { slug: definition.slug })) continue;
+        await this.definition(manager, definition);
+        loaded.push(definition.slug);
+      }
+      for (const system of REFERENCE_SYSTEMS) {
+        if (await manager.existsBy(AiSystemEntity, { slug: system.slug })) continue;
+        await this.system(manager, system);
+        loaded.push(system.slug);
+      }
+      return loaded;
+    });
+  }
+
+  private async definition(manager: EntityManager, reference: ReferenceDefinition) {
+    const definition = await this.definitions.insertDefinition(manager, null, {
       slug: reference.slug,
       name: reference.name,
       stewardOrganization: reference.stewardOrganization,
       description: reference.description,
       levels: reference.levels ?? [],
       policy: reference.policy,
-    }),
-  );
-  const ids = new Map<string, string>();
-  for (const version of reference.versions) {
-    const parentId = version.parentLabel ? ids.get(version.parentLabel) : null;
-    if (parentId === undefined) {
-      throw new Error(
-        `${reference.slug} ${version.label}: parent ${version.parentLabel} must come first`,
-      );
-    }
-    const frozen = version.status === 'RATIFIED' || version.status === 'SUPERSEDED';
-    // Criteria go into a DRAFT; the final status is set afterwards, since the
-    // database refuses criteria changes in a ratified or superseded version.
-    const row = await manager.save(
-      manager.create(DefinitionVersionEntity, {
+    });
+    const ids = new Map<string, string>();
+    for (const version of reference.versions) {
+      const parentId = version.parentLabel ? ids.get(version.parentLabel) : null;
+      if (parentId === undefined) {
+        throw new Error(
+          `${reference.slug} ${version.label}: parent ${version.parentLabel} must come first`,
+        );
+      }
+      const published = new Date(`${version.publishedAt}T00:00:00Z`);
+      const row = await insertVersion(manager, {
         definitionId: definition.id,
         label: version.label,
-        status: 'DRAFT',
         parentId,
         preamble: version.preamble,
+        criteria: version.criteria.map((criterion) => ({
+          ...criterion,
+          level: criterion.level ?? null,
+        })),
+        status: version.status,
         publishedAt: version.publishedAt,
-        ratifiedAt: frozen ? new Date(`${version.publishedAt}T00:00:00Z`) : null,
-        licenseListVersion: frozen ? LICENSE_LIST_VERSION : null,
-        createdAt: new Date(`${version.publishedAt}T00:00:00Z`),
-      }),
-    );
-    ids.set(version.label, row.id);
-    await manager.insert(
-      CriterionEntity,
-      version.criteria.map((criterion, index) => ({
-        versionId: row.id,
-        key: criterion.key,
-        component: criterion.component,
-        title: criterion.title,
-        text: criterion.text,
-        rule: criterion.rule,
-        level: criterion.level ?? null,
-        position: index + 1,
-      })),
-    );
-    if (version.status !== 'DRAFT') {
-      await manager.update(DefinitionVersionEntity, { id: row.id }, { status: version.status });
+        ratifiedAt: isFrozen(version.status) ? published : null,
+        createdAt: published,
+      });
+      ids.set(version.label, row.id);
     }
   }
-  await audit(manager, 'definition', definition.id, { slug: reference.slug });
-}
 
-async function seedSystem(manager: EntityManager, reference: ReferenceSystem): Promise<void> {
-  const system = await manager.save(
-    manager.create(AiSystemEntity, {
+  private async system(manager: EntityManager, reference: ReferenceSystem) {
+    await this.systems.upsertIn(manager, null, {
       slug: reference.slug,
       name: reference.name,
       developer: reference.developer,
-      currentRevision: 1,
-    }),
-  );
-  const facts = validateFacts(reference.facts);
-  await upsertLicenseVerdicts(manager, licensesIn(facts));
-  const revision = await manager.save(
-    manager.create(FactRevisionEntity, {
-      systemId: system.id,
-      revision: 1,
-      facts,
+      facts: reference.facts,
       evidence: reference.evidence,
-    }),
-  );
-  const { assessed } = reference;
-  const [version] = await manager.query(
-    `SELECT v.id FROM definition_versions v JOIN definitions d ON d.id = v.definition_id
-      WHERE d.slug = $1 AND v.label = $2`,
-    [assessed.definition, assessed.version],
-  );
-  if (!version)
-    throw new Error(`${reference.slug}: no version ${assessed.definition} ${assessed.version}`);
-  await manager.insert(VerdictEntity, {
-    systemId: system.id,
-    versionId: version.id,
-    factRevisionId: revision.id,
-    source: 'ASSESSED',
-    outcome: assessed.outcome,
-    criteria: [],
-    notes: assessed.notes,
-    assessedBy: assessed.assessedBy,
-    recordedAt: new Date(`${assessed.assessedAt}T00:00:00Z`),
-  });
-  await audit(manager, 'system', system.id, { slug: reference.slug });
+    });
+    const { assessed } = reference;
+    await this.verdicts.recordIn(
+      manager,
+      null,
+      {
+        system: reference.slug,
+        definition: assessed.definition,
+        version: assessed.version,
+        outcome: assessed.outcome,
+        notes: assessed.notes,
+        assessedBy: assessed.assessedBy,
+      },
+      new Date(`${assessed.assessedAt}T00:00:00Z`),
+    );
+  }
 }
 
-function audit(
-  manager: EntityManager,
-  entityType: string,
-  entityId: string,
-  data: Record<string, unknown>,
-) {
-  return new AuditService().record(manager, {
-    actorId: null,
-    entityType,
-    entityId,
-    action: 'reference.loaded',
-    data,
-  });
+/** Loads the missing reference data with the application's own services. */
+export function seedReferenceData(app: INestApplicationContext): Promise<string[]> {
+  return app.get(ReferenceSeeder).seed();
 }

@@ -1,29 +1,11 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, RequireRole, SignedIn } from '../common/auth/decorators.js';
-import type { Principal } from '../common/auth/principal.js';
+import type { Principal, Role } from '../common/auth/principal.js';
 import type { RequestContext } from '../common/graphql/request-context.js';
 import { SignUpInput } from './dto/sign-up.input.js';
 import { AuthPayload, RoleEnum, StakeholderModel } from './models/stakeholder.model.js';
-import type { Role } from '../common/auth/principal.js';
-import type { StakeholderEntity } from './stakeholder.entity.js';
+import { toStakeholderModel } from './mappers.js';
 import { StakeholdersService, type SignedIn as SignedInResult } from './stakeholders.service.js';
-
-/**
- * Maps an account to its public shape. `showEmail` for a sign-in's payload only: anywhere
- * else the email is shown when the caller is that stakeholder (see `email` below).
- */
-export function toStakeholderModel(entity: StakeholderEntity, showEmail = false): StakeholderModel {
-  return Object.assign(new StakeholderModel(), {
-    id: entity.id,
-    handle: entity.handle,
-    displayName: entity.displayName,
-    organization: entity.organization,
-    sector: entity.sector,
-    createdAt: entity.createdAt,
-    accountEmail: entity.email,
-    showEmail,
-  });
-}
 
 const toPayload = (result: SignedInResult): AuthPayload => ({
   token: result.token,

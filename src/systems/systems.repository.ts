@@ -43,8 +43,8 @@ export class SystemsRepository {
     return count;
   }
 
-  async bySlug(slug: string): Promise<SystemWithFacts | null> {
-    const rows = await this.dataSource.query(`${SELECT_CURRENT} WHERE s.slug = $1`, [slug]);
+  async bySlug(slug: string, manager: EntityManager): Promise<SystemWithFacts | null> {
+    const rows = await manager.query(`${SELECT_CURRENT} WHERE s.slug = $1`, [slug]);
     return rows[0] ?? null;
   }
 

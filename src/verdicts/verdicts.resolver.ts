@@ -5,7 +5,7 @@ import type { RequestContext } from '../common/graphql/request-context.js';
 import { versionKey } from '../definitions/definition.loaders.js';
 import { toVersionModel } from '../definitions/mappers.js';
 import { DefinitionVersionModel } from '../definitions/models/definition.model.js';
-import { toStakeholderModel } from '../stakeholders/stakeholders.resolver.js';
+import { toStakeholderModel } from '../stakeholders/mappers.js';
 import { StakeholderModel } from '../stakeholders/models/stakeholder.model.js';
 import { toSystemModel } from '../systems/mappers.js';
 import { AiSystemModel } from '../systems/models/ai-system.model.js';

@@ -40,8 +40,9 @@ export interface SystemRef {
  * one revision. Revisions are never rewritten (a new one is added), so a change of facts is
  * a new key and only that system's verdict is computed again. Criteria of a RATIFIED or
  * SUPERSEDED version never change (trigger `criteria_frozen`). A DRAFT's criteria do:
- * upsertCriterion and removeCriterion lock the version row FOR UPDATE and delete its
- * COMPUTED rows in the same transaction, and a miss on any version not frozen is filled
+ * upsertCriterion and removeCriterion lock the version row FOR UPDATE, and the
+ * `criteria_invalidate_verdicts` trigger deletes its COMPUTED rows in the same transaction
+ * whichever path edits them; a miss on any version not frozen is filled
  * under a FOR SHARE lock on the same row, so the criteria read, the verdicts computed from
  * them and the rows stored cannot straddle an edit (see docs/decisions.md).
  */
@@ -194,50 +195,61 @@ export class VerdictsService {
   }
 
   /** Records (or replaces) an assessment of a system against a version. */
-  async record(actorId: string, input: RecordVerdictInput): Promise<VerdictEntity> {
-    const system = await this.systems.bySlug(input.system);
+  record(actorId: string, input: RecordVerdictInput): Promise<VerdictEntity> {
+    return this.dataSource.transaction((manager) => this.recordIn(manager, actorId, input));
+  }
+
+  /**
+   * `record` in `manager`'s transaction; `recordedAt` dates an assessment made earlier
+   * (the reference data's, as published), and `actorId` is null for one Redline loads.
+   */
+  async recordIn(
+    manager: EntityManager,
+    actorId: string | null,
+    input: RecordVerdictInput,
+    recordedAt = new Date(),
+  ): Promise<VerdictEntity> {
+    const system = await this.systems.bySlug(input.system, manager);
     if (!system) throw notFound('NO_SYSTEM', `No system "${input.system}"`);
-    return this.dataSource.transaction(async (manager) => {
-      const version = await this.definitions.version(input.definition, input.version, manager);
-      const definition = await manager.findOneByOrFail(DefinitionEntity, {
-        id: version.definitionId,
-      });
-      assertLevel(definition, input.level);
-      const previous = await manager.findOneBy(VerdictEntity, {
-        source: 'ASSESSED',
-        versionId: version.id,
-        systemId: system.id,
-      });
-      const verdict = await manager.save(
-        Object.assign(
-          previous ??
-            manager.create(VerdictEntity, {
-              source: 'ASSESSED',
-              systemId: system.id,
-              versionId: version.id,
-            }),
-          {
-            factRevisionId: system.factRevisionId,
-            outcome: input.outcome,
-            level: input.level ?? null,
-            criteria: [],
-            notes: input.notes,
-            assessedBy: input.assessedBy ?? null,
-            recordedById: actorId,
-            recordedAt: new Date(),
-          },
-        ),
-      );
-      await this.audit.record(manager, {
-        actorId,
-        entityType: 'system',
-        entityId: system.id,
-        action: 'verdict.recorded',
-        fromState: previous?.outcome ?? null,
-        toState: input.outcome,
-        data: { definition: input.definition, version: input.version },
-      });
-      return verdict;
+    const version = await this.definitions.version(input.definition, input.version, manager);
+    const definition = await manager.findOneByOrFail(DefinitionEntity, {
+      id: version.definitionId,
     });
+    assertLevel(definition, input.level);
+    const previous = await manager.findOneBy(VerdictEntity, {
+      source: 'ASSESSED',
+      versionId: version.id,
+      systemId: system.id,
+    });
+    const verdict = await manager.save(
+      Object.assign(
+        previous ??
+          manager.create(VerdictEntity, {
+            source: 'ASSESSED',
+            systemId: system.id,
+            versionId: version.id,
+          }),
+        {
+          factRevisionId: system.factRevisionId,
+          outcome: input.outcome,
+          level: input.level ?? null,
+          criteria: [],
+          notes: input.notes,
+          assessedBy: input.assessedBy ?? null,
+          recordedById: actorId,
+          recordedAt,
+        },
+      ),
+    );
+    await this.audit.record(manager, {
+      actorId,
+      entityType: 'system',
+      entityId: system.id,
+      action: 'verdict.recorded',
+      fromState: previous?.outcome ?? null,
+      toState: input.outcome,
+      data: { definition: input.definition, version: input.version },
+    });
+    return verdict;
   }
 }

@@ -53,7 +53,6 @@ export async function startTestApp(
     await server?.drop();
     throw error;
   }
-  if (options.seed !== false) await seedReferenceData(database.dataSource);
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -65,6 +64,7 @@ export async function startTestApp(
     ...options.env,
   });
   const app: NestFastifyApplication = await createApp(config, database, ['error', 'warn']);
+  if (options.seed !== false) await seedReferenceData(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('no port');

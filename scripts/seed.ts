@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { loadConfig } from '../common/config/config.js';
-import { openDatabase } from '../common/database/database.js';
-import { seedReferenceData } from './seeder.js';
-import { ENTITIES } from '../entities.js';
+import { createApp } from '../src/bootstrap.js';
+import { loadConfig } from '../src/common/config/config.js';
+import { openDatabase } from '../src/common/database/database.js';
+import { seedReferenceData } from '../src/seed/seeder.js';
+import { ENTITIES } from '../src/entities.js';
 
 /** `npm run seed`: applies migrations and loads whatever reference data is missing. */
 const config = loadConfig();
@@ -11,12 +12,13 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
 });
+const app = await createApp(config, database, ['error', 'warn']);
 try {
-  const loaded = await seedReferenceData(database.dataSource);
+  const loaded = await seedReferenceData(app);
   console.log(
     loaded.length > 0 ? `Loaded: ${loaded.join(', ')}` : 'Reference data already present',
   );
 } finally {
-  await database.dataSource.destroy();
+  await app.close();
   await database.stopEmbedded();
 }

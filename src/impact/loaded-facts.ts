@@ -13,7 +13,7 @@ export interface SystemFacts {
   facts: Facts;
 }
 
-export function snapshotSource(systems: readonly SystemFacts[]): FactsSource {
+export function loadedFactsSource(systems: readonly SystemFacts[]): FactsSource {
   const keyOf = (facts: Facts, paths: FactPaths) => JSON.stringify(projectFacts(facts, paths));
   return {
     groups(paths: FactPaths): Promise<FactsGroup[]> {
