@@ -54,10 +54,36 @@ export interface TermsFacts {
   nonCommercialOnly?: boolean;
 }
 
+/** How the system is made available (the G7 labels, the EU AI Act's exemption). */
+export interface ReleaseFacts {
+  /** Released at no cost. */
+  freeOfCharge?: boolean;
+  /** Offered for a price, or against personal data or other paid services. */
+  monetised?: boolean;
+  /** Information on how to use the model is publicly available. */
+  usageInfoPublic?: boolean;
+}
+
+export const WITHHELD_REASONS = ['LEGAL', 'TECHNICAL', 'OTHER'] as const;
+
+/** Whether the full training data was released, and why not when it was not. */
+export interface TrainingDataFacts {
+  released?: boolean;
+  withheldReason?: (typeof WITHHELD_REASONS)[number];
+}
+
+export interface TrainingFacts {
+  /** Training compute in floating-point operations (the AI Act presumes systemic risk above 1e25). */
+  computeFlop?: number;
+}
+
 export interface Facts {
   components?: Partial<Record<ComponentName, ComponentFacts>>;
   dataInformation?: DataInformationFacts;
   terms?: TermsFacts;
+  release?: ReleaseFacts;
+  trainingData?: TrainingDataFacts;
+  training?: TrainingFacts;
 }
 
 /** A CEL type name for a leaf field. JS numbers are CEL `double`. */
@@ -70,7 +96,7 @@ export interface ObjectSchema {
 
 const COMPONENT_SCHEMA: ObjectSchema = { available: 'bool', license: 'string', complete: 'bool' };
 
-/** One schema per top-level variable of a rule: `components`, `dataInformation`, `terms`. */
+/** One schema per top-level variable of a rule: `components`, `dataInformation`, `terms`, … */
 export const FACTS_SCHEMA: Readonly<Record<keyof Facts, ObjectSchema>> = {
   components: Object.fromEntries(COMPONENT_NAMES.map((name) => [name, COMPONENT_SCHEMA])),
   dataInformation: {
@@ -85,6 +111,9 @@ export const FACTS_SCHEMA: Readonly<Record<keyof Facts, ObjectSchema>> = {
     fieldOfUseRestrictions: 'list<string>',
     nonCommercialOnly: 'bool',
   },
+  release: { freeOfCharge: 'bool', monetised: 'bool', usageInfoPublic: 'bool' },
+  trainingData: { released: 'bool', withheldReason: 'string' },
+  training: { computeFlop: 'double' },
 };
 
 /** The schema node at `path` (field names from a top-level variable), or undefined if none. */
@@ -124,6 +153,13 @@ export function validateFacts(input: unknown): Facts {
     if (component !== undefined) validateComponent(component, `components.${name}`);
   }
   if (facts.terms) validateTerms(facts.terms);
+  const reason = facts.trainingData?.withheldReason;
+  if (reason !== undefined && !(WITHHELD_REASONS as readonly string[]).includes(reason)) {
+    throw new FactsValidationError(
+      'trainingData.withheldReason',
+      `must be one of ${WITHHELD_REASONS.join(', ')}`,
+    );
+  }
   return facts;
 }
 

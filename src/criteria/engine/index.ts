@@ -12,6 +12,10 @@ export {
   type FieldType,
   type ObjectSchema,
   type TermsFacts,
+  type ReleaseFacts,
+  type TrainingDataFacts,
+  type TrainingFacts,
+  WITHHELD_REASONS,
 } from './facts-schema.js';
 export {
   LICENSE_LIST_VERSION,
